@@ -1,0 +1,370 @@
+"""
+The library's filters, the counts beside them, and the order of results.
+
+Everything here starts from the practices the visitor may see
+(`portal.visibility.visible_pages`), so a restricted practice never shows
+through a result, a count or an option in a filter. Counts are faceted: the
+count beside a value is how many results there would be if the visitor also
+ticked it, given the text query and every *other* filter.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, TextChoices
+
+from best_practice.models import (
+    BestPracticePage,
+    BestPracticePageTag,
+    ExploitationType,
+    Sector,
+    Theme,
+)
+from network.models import NetworkPage, OrganisationPage
+from portal.visibility import hidden_q, visible_pages
+
+PRACTICES_PER_PAGE = 10
+# Long enough for any real question, short enough to keep the search cheap.
+QUERY_MAX_LENGTH = 200
+# Wagtail stores a page's path as four characters per tree level.
+PATH_STEP = 4
+
+
+class Sort(TextChoices):
+    NEWEST = "newest", "Newest first"
+    REVIEWED = "reviewed", "Recently reviewed"
+    TITLE = "title", "A to Z"
+    RELEVANCE = "relevance", "Best match"
+
+
+ORDERINGS = {
+    Sort.NEWEST: ("-first_published_at", "-pk"),
+    Sort.REVIEWED: ("-last_reviewed", "title"),
+    Sort.TITLE: ("title", "pk"),
+}
+
+# The filters backed by a controlled vocabulary, in the order shown:
+# (address parameter, legend, vocabulary model, field on the practice).
+VOCABULARY_FACETS = [
+    ("theme", "Theme", Theme, "themes"),
+    ("exploitation", "Type of exploitation", ExploitationType, "exploitation_types"),
+    ("sector", "Sector", Sector, "sectors"),
+]
+# The filters backed by a choice on the practice itself.
+CHOICE_FACETS = [
+    ("outcome", "Outcome", BestPracticePage.Outcome, "outcome"),
+    ("evidence", "Evidence", BestPracticePage.EvidenceStage, "evidence_stage"),
+]
+
+
+@dataclass
+class Option:
+    """One value of a filter, as the template shows it."""
+
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+    indent: int = 0
+
+
+@dataclass
+class Facet:
+    """One filter with its options and their counts."""
+
+    name: str
+    legend: str
+    options: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+def visible_practices(request):
+    """Return the live practices the request may see."""
+    return visible_pages(request, BestPracticePage.objects.all())
+
+
+def visible_organisation_condition(request, prefix):
+    """Return a Q keeping rows whose organisation (through `prefix`) may be seen."""
+    condition = Q(**{f"{prefix}live": True})
+    hidden = hidden_q(request, prefix)
+    return condition & ~hidden if hidden else condition
+
+
+def with_adoption_counts(request, practices):
+    """Annotate `adoption_count`: adopters the request may see, nothing more."""
+    return practices.annotate(
+        adoption_count=Count(
+            "adoptions",
+            filter=visible_organisation_condition(request, "adoptions__organisation__"),
+            distinct=True,
+        )
+    )
+
+
+def attach_networks(practices):
+    """
+    Set `listing_network` on each practice to the network it sits under.
+
+    One query for the whole list rather than one `get_parent()` per card.
+    The parent is visible whenever the practice is, since a restriction on
+    a network also covers everything below it.
+    """
+    parent_paths = {practice.path[:-PATH_STEP] for practice in practices}
+    networks = {
+        network.path: network
+        for network in NetworkPage.objects.filter(path__in=parent_paths)
+    }
+    for practice in practices:
+        practice.listing_network = networks.get(practice.path[:-PATH_STEP])
+    return practices
+
+
+class Library:
+    """
+    The filter options the visitor may use, and the results for a choice.
+
+    `options()` gives the values a filter form may accept. `search()` takes
+    the form's cleaned data and returns the ordered results and the facets
+    with their counts.
+    """
+
+    def __init__(self, request):
+        self.request = request
+        self.visible = visible_practices(request)
+
+    # Options offered ---------------------------------------------------------
+
+    def networks(self):
+        return visible_pages(self.request, NetworkPage.objects.all()).order_by("path")
+
+    def organisations(self):
+        """Visible organisations that contributed at least one visible practice."""
+        return (
+            visible_pages(self.request, OrganisationPage.objects.all())
+            .filter(contributed_practices__in=self.visible.values("pk"))
+            .distinct()
+            .order_by("title")
+        )
+
+    def tags(self):
+        """Tags on at least one visible practice; others are not even named."""
+        tagged = BestPracticePageTag.objects.filter(
+            content_object__in=self.visible.values("pk")
+        )
+        return (
+            BestPracticePageTag.tag_model()
+            .objects.filter(pk__in=tagged.values("tag_id"))
+            .order_by("name")
+        )
+
+    # Results -----------------------------------------------------------------
+
+    def search(self, data):
+        """
+        Return (ordered results, facets) for the cleaned filter `data`.
+
+        The results are a queryset, or a list of practices when ordered by
+        relevance (the search backend's order, which the database cannot
+        reproduce).
+        """
+        query = data.get("q") or ""
+        ranking = None
+        matched = self.visible
+        if query:
+            # The backend only ranks; the database decides what may be seen,
+            # so a stale index entry cannot bring back a restricted page.
+            ranking = {
+                practice.pk: position
+                for position, practice in enumerate(self.visible.search(query))
+            }
+            matched = matched.filter(pk__in=list(ranking))
+
+        filters = self._filters(data)
+        results = matched
+        for condition in filters.values():
+            results = results.filter(condition)
+
+        facets = self._facets(matched, filters, data)
+
+        sort = data.get("sort") or Sort.NEWEST
+        if sort == Sort.RELEVANCE and ranking is None:
+            sort = Sort.NEWEST
+        results = with_adoption_counts(self.request, results)
+        if sort == Sort.RELEVANCE:
+            ordered = sorted(results, key=lambda practice: ranking[practice.pk])
+            return ordered, facets
+        return results.order_by(*ORDERINGS[sort]), facets
+
+    def _filters(self, data):
+        """Return {filter name: Q} for every filter the visitor set."""
+        filters = {}
+        for name, _legend, _model, field_name in VOCABULARY_FACETS:
+            terms = data.get(name)
+            if terms:
+                filters[name] = Q(
+                    pk__in=BestPracticePage.objects.filter(
+                        **{f"{field_name}__in": terms}
+                    ).values("pk")
+                )
+        for name, _legend, _choices, field_name in CHOICE_FACETS:
+            if data.get(name):
+                filters[name] = Q(**{f"{field_name}__in": data[name]})
+        if data.get("network"):
+            filters["network"] = Q(path__startswith=data["network"].path)
+        if data.get("organisation"):
+            filters["organisation"] = Q(
+                pk__in=BestPracticePage.objects.filter(
+                    contributing_organisations=data["organisation"]
+                ).values("pk")
+            )
+        if data.get("tag"):
+            filters["tag"] = Q(
+                pk__in=BestPracticePageTag.objects.filter(tag=data["tag"]).values(
+                    "content_object_id"
+                )
+            )
+        return filters
+
+    def _others(self, matched, filters, name):
+        """Return `matched` narrowed by every filter except `name`."""
+        for other, condition in filters.items():
+            if other != name:
+                matched = matched.filter(condition)
+        return matched.values("pk")
+
+    def _facets(self, matched, filters, data):
+        facets = []
+        for name, legend, model, field_name in VOCABULARY_FACETS:
+            through = BestPracticePage._meta.get_field(field_name).remote_field.through
+            practice_column = f"{BestPracticePage._meta.model_name}_id"
+            term_column = f"{model._meta.model_name}_id"
+            counts = dict(
+                through.objects.filter(
+                    **{f"{practice_column}__in": self._others(matched, filters, name)}
+                )
+                .values_list(term_column)
+                .annotate(n=Count(practice_column))
+                .order_by()
+            )
+            chosen = {term.pk for term in data.get(name) or ()}
+            facets.append(
+                Facet(
+                    name,
+                    legend,
+                    [
+                        Option(
+                            term.slug,
+                            term.name,
+                            counts.get(term.pk, 0),
+                            term.pk in chosen,
+                        )
+                        for term in model.objects.all()
+                    ],
+                )
+            )
+        for name, legend, choices, field_name in CHOICE_FACETS:
+            counts = dict(
+                BestPracticePage.objects.filter(
+                    pk__in=self._others(matched, filters, name)
+                )
+                .values_list(field_name)
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
+            chosen = set(data.get(name) or ())
+            facets.append(
+                Facet(
+                    name,
+                    legend,
+                    [
+                        Option(value, label, counts.get(value, 0), value in chosen)
+                        for value, label in choices.choices
+                    ],
+                )
+            )
+        facets.append(self._network_facet(matched, filters, data))
+        facets.append(self._organisation_facet(matched, filters, data))
+        facets.append(self._tag_facet(matched, filters, data))
+        return facets
+
+    def _network_facet(self, matched, filters, data):
+        # A network's count includes the practice of its child networks:
+        # count by path prefix over one list of paths.
+        paths = list(
+            BestPracticePage.objects.filter(
+                pk__in=self._others(matched, filters, "network")
+            ).values_list("path", flat=True)
+        )
+        chosen = data.get("network")
+        options = []
+        for network in self.networks():
+            count = sum(1 for path in paths if path.startswith(network.path))
+            options.append(
+                Option(
+                    str(network.pk),
+                    network.title,
+                    count,
+                    bool(chosen and chosen.pk == network.pk),
+                    indent=network_indent(network),
+                )
+            )
+        return Facet("network", "Network", options)
+
+    def _organisation_facet(self, matched, filters, data):
+        through = BestPracticePage._meta.get_field(
+            "contributing_organisations"
+        ).remote_field.through
+        counts = dict(
+            through.objects.filter(
+                bestpracticepage_id__in=self._others(matched, filters, "organisation")
+            )
+            .values_list("organisationpage_id")
+            .annotate(n=Count("bestpracticepage_id"))
+            .order_by()
+        )
+        chosen = data.get("organisation")
+        return Facet(
+            "organisation",
+            "Contributing organisation",
+            [
+                Option(
+                    str(organisation.pk),
+                    organisation.title,
+                    counts.get(organisation.pk, 0),
+                    bool(chosen and chosen.pk == organisation.pk),
+                )
+                for organisation in self.organisations()
+            ],
+        )
+
+    def _tag_facet(self, matched, filters, data):
+        counts = dict(
+            BestPracticePageTag.objects.filter(
+                content_object_id__in=self._others(matched, filters, "tag")
+            )
+            .values_list("tag_id")
+            .annotate(n=Count("content_object_id"))
+            .order_by()
+        )
+        chosen = data.get("tag")
+        return Facet(
+            "tag",
+            "Tag",
+            [
+                Option(
+                    tag.slug,
+                    tag.name,
+                    counts.get(tag.pk, 0),
+                    bool(chosen and chosen.pk == tag.pk),
+                )
+                for tag in self.tags()
+            ],
+        )
+
+
+def network_indent(network):
+    """Return how far to indent a network in a list: 0 national, 1, 2."""
+    return {"national": 0, "regional": 1, "district": 2}.get(network.level, 0)

@@ -1,0 +1,28 @@
+"""
+Calendar addresses that calendar programs subscribe to. They are plain URLs,
+outside the page tree, because Wagtail's page addresses cannot end in ".ics".
+"""
+
+from django.urls import path
+
+from events import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("feed.ics", views.portal_feed, name="portal-feed"),
+    path("feed/network/<int:network_id>.ics", views.network_feed, name="network-feed"),
+    path(
+        "feed/network/<int:network_id>/this-network-only.ics",
+        views.network_feed,
+        {"with_children": False},
+        name="network-only-feed",
+    ),
+    path("feed/personal/<str:token>.ics", views.personal_feed, name="personal-feed"),
+    path("<int:event_id>.ics", views.event_ics, name="event-ics"),
+    path(
+        "<int:event_id>/registrations.csv",
+        views.registrations_csv,
+        name="registrations-csv",
+    ),
+]

@@ -1,0 +1,201 @@
+"""
+Settings shared by every environment.
+
+Production-safe by default: DEBUG is off and the secret key and allowed hosts
+come only from the environment. Every other setting has a default that works
+on one machine, and an environment variable to change it when the portal
+grows (see the README's table).
+"""
+
+from pathlib import Path
+
+import dj_database_url
+
+from portal.settings.environment import env, env_bool, env_list
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# Runtime data (the SQLite file, the search index, uploaded media, demo
+# logins) lives in one git-ignored folder so a clean checkout stays clean.
+VAR_DIR = Path(env.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
+
+DEBUG = False
+SECRET_KEY = env.get("SECRET_KEY", "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "portal",
+    "network",
+    "best_practice",
+    "events",
+    "search",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "crispy_forms",
+    "crispy_forms_gds",
+    "rest_framework",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "portal.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
+        conn_max_age=int(env.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# A shared cache is only needed with several application servers.
+if "REDIS_URL" in env:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account:sign-in"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATICFILES_DIRS = [BASE_DIR / "portal" / "static"]
+STATIC_ROOT = Path(env.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_URL = "/static/"
+MEDIA_ROOT = Path(env.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Network Portal <noreply@localhost>")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
+}
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
+CRISPY_TEMPLATE_PACK = "gds"
+
+# Wagtail
+WAGTAIL_SITE_NAME = "Network Portal"
+WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/sign-in/"
+# Restricted guidance is opened by who someone is, never by a shared password
+# that can be forwarded: only login and group restrictions are offered.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Search: a Whoosh index on this machine, outside MEDIA_ROOT and STATIC_ROOT
+# (docs/search-backend.md). SEARCH_BACKEND picks another backend by setting
+# alone: "wagtail.search.backends.database", or an Elasticsearch/OpenSearch
+# backend such as "wagtail.search.backends.elasticsearch8" with SEARCH_URL.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": env.get("SEARCH_BACKEND", "search.backends.whoosh")}
+}
+if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.whoosh":
+    WAGTAILSEARCH_BACKENDS["default"].update(
+        PATH=env.get("SEARCH_INDEX_PATH", str(VAR_DIR / "search-index")),
+        LANGUAGE="en",
+    )
+elif "SEARCH_URL" in env:
+    WAGTAILSEARCH_BACKENDS["default"]["URLS"] = env_list("SEARCH_URL")
+TAGGIT_CASE_INSENSITIVE = True
+
+# Generated demo passwords, kept out of git (see `manage.py load_demo`).
+DEMO_LOGINS_FILE = VAR_DIR / "demo-logins.txt"
+
+# Best-practice review reminders and moderation e-mails.
+# Owners hear this many days before a practice's review is due.
+PRACTICE_REVIEW_REMINDER_DAYS = int(env.get("PRACTICE_REVIEW_REMINDER_DAYS", "30"))
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.get(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
+)
+# Moderation e-mails are plain text (templates/network/admin/notifications/).
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+# Refuses protectively marked document titles and file names at upload.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "best_practice.wagtail_hooks.PracticeDocumentForm"

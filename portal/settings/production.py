@@ -1,0 +1,21 @@
+"""Settings for a deployed portal: everything secret comes from the environment."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.settings.base import *  # noqa: F403
+from portal.settings.base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+
+if not SECRET_KEY:
+    raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "Set ALLOWED_HOSTS to the site's host names, separated by commas."
+    )
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from best_practice.api import build_api_router
+from best_practice.feeds import LibraryFeed, NetworkFeed
+from portal import views
+
+api_router = build_api_router()
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("account/", include("portal.account_urls")),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    # Public practices only, for any visitor: see best_practice/api.py.
+    path("api/v2/", api_router.urls),
+    # RSS of newly published public practices. Paths under Wagtail pages'
+    # addresses, so they must come before the page catch-all below.
+    path("best-practice/feed/", LibraryFeed(), name="practice-feed"),
+    path(
+        "networks/feed/<int:network_id>/",
+        NetworkFeed(),
+        name="network-practice-feed",
+    ),
+    # Calendar feeds (.ics); every other /events/ address is the Wagtail page.
+    path("events/", include("events.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"

@@ -1,0 +1,1693 @@
+"""
+A django-modelsearch (Wagtail) search backend that keeps its index on local
+disk with Whoosh.
+
+Configure it in ``WAGTAILSEARCH_BACKENDS`` (or ``MODELSEARCH_BACKENDS``)::
+
+    "default": {
+        "BACKEND": "search.backends.whoosh",
+        "PATH": "/var/lib/portal/search-index",
+        "LANGUAGE": "en",
+    }
+
+Each root model (``wagtailcore.Page``, ``wagtailimages.Image``, ...) gets its
+own Whoosh index. On disk, ``PATH`` holds for every index:
+
+* ``<name>.<generation>/``: one complete Whoosh index (a "generation");
+* ``<name>.current``: a pointer file naming the live generation. A rebuild
+  writes a new generation beside the live one and replaces this file with
+  ``os.replace()``, so readers see either the old or the new index, never a
+  half-built one;
+* ``<name>.journal``: present only while a rebuild runs; live updates made
+  meanwhile are recorded in it and replayed into the new generation before the
+  swap;
+* ``<name>.lock`` and ``<name>.rebuild``: lock files.
+
+Searches that cannot read the index raise :class:`SearchIndexUnavailable`;
+updates that cannot be written are logged and dropped, so saving a page never
+fails because of the index. See docs/search-backend.md.
+"""
+
+import datetime
+import functools
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DEFAULT_DB_ALIAS, models
+from django.db.models import F, OrderBy, Subquery
+from django.db.models.functions.datetime import Extract
+from django.db.models.lookups import Lookup
+from django.db.models.sql import Query
+from django.db.models.sql.constants import MULTI, SINGLE
+from django.utils.crypto import get_random_string
+from django.utils.encoding import force_str
+
+from modelsearch.backends.base import (
+    BaseIndex,
+    BaseSearchBackend,
+    BaseSearchQueryCompiler,
+    BaseSearchResults,
+    FilterError,
+    FilterFieldError,
+    OrderByFieldError,
+    SearchFieldError,
+    get_model_root,
+)
+from modelsearch.index import (
+    AutocompleteField,
+    FilterField,
+    RelatedFields,
+    SearchField,
+    class_is_indexed,
+    get_indexed_models,
+)
+from modelsearch.query import (
+    And,
+    Boost,
+    Fuzzy,
+    MatchAll,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+)
+
+from whoosh import columns
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    NgramFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
+from whoosh.lang import has_stemmer, has_stopwords
+from whoosh.sorting import FieldFacet
+from whoosh.support.charset import accent_map
+from whoosh.util.filelock import try_for
+
+logger = logging.getLogger(__name__)
+
+#: Name of the Whoosh index inside each generation folder.
+INDEX_NAME = "MAIN"
+#: Longest prefix indexed for autocomplete; longer query words are cut to it.
+AUTOCOMPLETE_MAX_GRAM = 20
+#: Up to this many matches, results ordered by a field are sorted by the
+#: database (one ``pk IN (...)`` query); beyond it, by Whoosh.
+DATABASE_SORT_LIMIT = 20000
+
+DEFAULTS = {
+    "PATH": None,
+    "LANGUAGE": "en",
+    "LOCK_TIMEOUT": 10.0,
+    "MAX_QUERY_LENGTH": 256,
+    "MAX_QUERY_TERMS": 32,
+    "WRITER_MEMORY_MB": 256,
+}
+# Options read by modelsearch itself; accepted here so that a typo in any
+# other key is reported instead of silently ignored.
+PASSTHROUGH_OPTIONS = {"AUTO_UPDATE", "ATOMIC_REBUILD"}
+
+
+class SearchIndexUnavailable(Exception):
+    """
+    The search index is missing, locked, or unreadable.
+
+    Raised by searches (never by updates) so that a search view can catch it
+    and tell the user that search is temporarily unavailable rather than
+    answer with a server error. The cause is logged when this is raised.
+    """
+
+
+# Sentinels used while translating queries and filters. They stand for "every
+# document", "no document" and "ask the database", which have no efficient
+# Whoosh equivalent that survives Whoosh's own query normalisation.
+class _Sentinel:
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f"<{self.name}>"
+
+
+_ALL = _Sentinel("match all")
+_NONE = _Sentinel("match none")
+_DATABASE = _Sentinel("filter in the database")
+
+
+# Values
+
+
+class _Kind:
+    """How one type of filter value is stored and read back."""
+
+    def __init__(self, suffix, encode, decode):
+        self.suffix = suffix
+        self.encode = encode
+        self.decode = decode
+
+
+def _to_utc_naive(value):
+    # Stored datetimes must compare as strings, so every one is normalised to
+    # naive UTC with a fixed width.
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time.min)
+    if value.tzinfo is not None:
+        value = value.astimezone(datetime.UTC).replace(tzinfo=None)
+    return value.isoformat(timespec="microseconds")
+
+
+def _from_utc_naive(text):
+    value = datetime.datetime.fromisoformat(text)
+    if settings.USE_TZ:
+        value = value.replace(tzinfo=datetime.UTC)
+    return value
+
+
+def _encode_date(value):
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def _encode_time(value):
+    if isinstance(value, str):
+        value = datetime.time.fromisoformat(value)
+    return value.replace(tzinfo=None).isoformat(timespec="microseconds")
+
+
+_KINDS = {
+    "int": _Kind("__i", int, int),
+    "float": _Kind("__n", float, float),
+    "str": _Kind("__s", force_str, str),
+    "bool": _Kind("__s", lambda v: "true" if v else "false", lambda v: v == "true"),
+    "date": _Kind("__s", _encode_date, datetime.date.fromisoformat),
+    "datetime": _Kind("__s", _to_utc_naive, _from_utc_naive),
+    "time": _Kind("__s", _encode_time, datetime.time.fromisoformat),
+    "uuid": _Kind("__s", lambda v: str(uuid.UUID(str(v))), uuid.UUID),
+}
+_KIND_BY_INTERNAL_TYPE = {
+    "AutoField": "int",
+    "BigAutoField": "int",
+    "SmallAutoField": "int",
+    "IntegerField": "int",
+    "BigIntegerField": "int",
+    "SmallIntegerField": "int",
+    "PositiveIntegerField": "int",
+    "PositiveSmallIntegerField": "int",
+    "PositiveBigIntegerField": "int",
+    "FloatField": "float",
+    "DecimalField": "float",
+    "BooleanField": "bool",
+    "NullBooleanField": "bool",
+    "DateField": "date",
+    "DateTimeField": "datetime",
+    "TimeField": "time",
+    "UUIDField": "uuid",
+}
+
+
+def _kind_for(model, field):
+    return _KINDS[_KIND_BY_INTERNAL_TYPE.get(field.get_type(model), "str")]
+
+
+def _text(value):
+    """Flatten a search field's value (string, list, dict, ...) into text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple, set)):
+        return " ".join(filter(None, (_text(item) for item in value)))
+    return force_str(value)
+
+
+def _filter_values(value):
+    """Return the list of plain values a filter field holds for one object."""
+    if value is None:
+        return []
+    if isinstance(value, (models.Manager, models.QuerySet)):
+        return [obj.pk for obj in value.all()]
+    if isinstance(value, models.Model):
+        return [value.pk]
+    if isinstance(value, (list, tuple, set)):
+        return [item.pk if isinstance(item, models.Model) else item for item in value]
+    return [value]
+
+
+def _related_objects(value):
+    if value is None:
+        return []
+    if isinstance(value, (models.Manager, models.QuerySet)):
+        return list(value.all())
+    if callable(value):
+        value = value()
+    if isinstance(value, (list, tuple, set)):
+        return list(value)
+    return [value]
+
+
+def _pk_sort_key(pk):
+    # Primary keys are stored as strings; integers are zero-padded (and
+    # shifted so negative ones sort too) to make string order numeric order.
+    if isinstance(pk, int):
+        return f"{pk + 2**63:020d}".encode()
+    return str(pk).encode()
+
+
+# Schema and field names
+
+
+def _text_analyzer(language):
+    chain = RegexTokenizer() | LowercaseFilter()
+    if language:
+        # minsize=1 keeps one-letter words ("C", "5") that are not stop words.
+        if has_stopwords(language):
+            chain = chain | StopFilter(lang=language, minsize=1)
+        # An unbounded stem cache: a plain dict, much faster than Whoosh's
+        # LRU, and a site's vocabulary fits in memory.
+        chain = chain | StemFilter(lang=language, cachesize=-1)
+    # Folding accents after stemming lets "café" find "cafe" without feeding
+    # the stemmer words it does not know.
+    return chain | CharsetFilter(accent_map)
+
+
+def build_schema(language):
+    """
+    Return the Whoosh schema shared by every index.
+
+    Field names are generated from ``search_fields`` (see ``_column()``) and
+    matched by suffix, so the schema never needs to change when a model gains
+    or loses a field: ``*__t`` full text, ``*__ac`` autocomplete prefixes,
+    ``*__s`` / ``*__i`` / ``*__n`` string, integer and float filter values.
+    """
+    autocomplete_analyzer = (
+        RegexTokenizer()
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | NgramFilter(minsize=1, maxsize=AUTOCOMPLETE_MAX_GRAM, at="start")
+    )
+    schema = Schema(
+        # Only the primary key is stored: results are loaded from the database.
+        pk=ID(stored=True, unique=True, sortable=True),
+        # A sort key only: a column, with nothing in the inverted index.
+        pksort=COLUMN(columns.VarBytesColumn()),
+        ct=ID(),
+        nulls=ID(),
+    )
+    schema.add("*__t", TEXT(analyzer=_text_analyzer(language), phrase=True), glob=True)
+    schema.add("*__ac", TEXT(analyzer=autocomplete_analyzer, phrase=False), glob=True)
+    schema.add("*__s", ID(sortable=True), glob=True)
+    # shift_step=0 indexes one term per number instead of sixteen: ranges then
+    # walk the distinct values present, which are few for the fields filtered
+    # on (depth, content type, ...), and indexing is much faster.
+    numeric = {"bits": 64, "signed": True, "sortable": True, "shift_step": 0}
+    schema.add("*__i", NUMERIC(int, **numeric), glob=True)
+    schema.add("*__n", NUMERIC(float, **numeric), glob=True)
+    return schema
+
+
+def _codec():
+    """
+    Return the Whoosh codec used by every writer.
+
+    Posting blocks are left uncompressed (faster to write and to read, for a
+    larger index), and per-block length statistics are skipped: they only
+    tighten the score bounds used to skip blocks, and reading them back costs
+    a lookup for every posting at commit time.
+    """
+    codec = W3Codec(compression=0)
+    codec.length_stats = False
+    return codec
+
+
+def _column(model, field):
+    """
+    Return the index column name (without type suffix) of a top-level
+    ``search_fields`` entry. Fields defined on a subclass of the root model
+    are prefixed with that subclass's label, so two page types may use the
+    same field name with different types.
+    """
+    root = get_model_root(model)
+    definition = field.get_definition_model(model)
+    if isinstance(field, RelatedFields):
+        name = field.field_name
+    else:
+        name = field.get_attname(model)
+    if definition is not None and definition is not root:
+        name = f"{definition._meta.app_label}_{definition._meta.model_name}__{name}"
+    # Whoosh ignores fields whose names start with an underscore.
+    return "u" + name if name.startswith("_") else name
+
+
+def _content_types(model):
+    labels = []
+    while model is not None:
+        labels.append(model._meta.label_lower)
+        model = model.indexed_get_parent()
+    return labels
+
+
+@functools.cache
+def _text_columns(model, suffix):
+    """
+    Return ``[(column, boost), ...]`` for every text column (``suffix``
+    ``"__t"``) or autocomplete column (``"__ac"``) that documents of ``model``
+    or its subclasses may have.
+    """
+    wanted = SearchField if suffix == "__t" else AutocompleteField
+    columns = {}
+
+    def collect(fields, base):
+        for field in fields:
+            if isinstance(field, RelatedFields):
+                collect(field.fields, f"{base}__{field.field_name}")
+            elif isinstance(field, wanted):
+                boost = float(getattr(field, "boost", None) or 1.0)
+                column = f"{base}__{field.field_name}{suffix}"
+                columns[column] = max(boost, columns.get(column, 0.0))
+
+    for indexed_model in get_indexed_models():
+        if not issubclass(indexed_model, model):
+            continue
+        for field in indexed_model.get_search_fields():
+            if isinstance(field, RelatedFields):
+                collect(field.fields, _column(indexed_model, field))
+            elif isinstance(field, wanted):
+                boost = float(getattr(field, "boost", None) or 1.0)
+                column = _column(indexed_model, field) + suffix
+                columns[column] = max(boost, columns.get(column, 0.0))
+    return sorted(columns.items())
+
+
+def _document(model, obj):
+    """Return the Whoosh document (a dict of column values) for ``obj``."""
+    doc = {
+        "pk": str(obj.pk),
+        "pksort": _pk_sort_key(obj.pk),
+        "ct": _content_types(model),
+    }
+    nulls = []
+
+    def add_text(column, value):
+        text = _text(value)
+        if text:
+            doc[column] = f"{doc[column]}\n{text}" if column in doc else text
+
+    def add_related(fields, base, objects):
+        for related in objects:
+            for field in fields:
+                column = f"{base}__{field.field_name}"
+                if isinstance(field, RelatedFields):
+                    add_related(
+                        field.fields, column, _related_objects(field.get_value(related))
+                    )
+                elif isinstance(field, SearchField):
+                    add_text(column + "__t", field.get_value(related))
+                elif isinstance(field, AutocompleteField):
+                    add_text(column + "__ac", field.get_value(related))
+                # Filters on related objects are answered by the database,
+                # so a nested FilterField needs nothing in the index.
+
+    for field in model.get_search_fields():
+        column = _column(model, field)
+        if isinstance(field, FilterField):
+            kind = _kind_for(model, field)
+            values = [
+                kind.encode(value)
+                for value in _filter_values(field.get_value(obj))
+                if value is not None
+            ]
+            if values:
+                doc[column + kind.suffix] = values[0] if len(values) == 1 else values
+            else:
+                nulls.append(column + kind.suffix)
+        elif isinstance(field, SearchField):
+            add_text(column + "__t", field.get_value(obj))
+        elif isinstance(field, AutocompleteField):
+            add_text(column + "__ac", field.get_value(obj))
+        elif isinstance(field, RelatedFields):
+            add_related(field.fields, column, _related_objects(field.get_value(obj)))
+    if nulls:
+        doc["nulls"] = nulls
+    return doc
+
+
+# Storage
+
+
+def _fsync_path(path, directory=False):
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class _IndexStore:
+    """
+    The files of one index under ``PATH``, shared by every backend instance
+    of this process.
+
+    Keeps the process's single searcher for the index, reopening it only when
+    the index has changed, and serialises its use with a thread lock since a
+    Whoosh searcher is not safe to share between threads.
+    """
+
+    def __init__(self, root, name, language, lock_timeout):
+        self.root = root
+        self.name = name
+        self.language = language
+        self.lock_timeout = lock_timeout
+        self.pointer_path = os.path.join(root, name + ".current")
+        self.journal_path = os.path.join(root, name + ".journal")
+        self.lock = threading.RLock()
+        self.cache = {}
+        self._folder = None
+        self._ix = None
+        self._searcher = None
+        self._generation = None
+
+    # Generations and the pointer file
+
+    def ensure_root(self):
+        if not os.path.isdir(self.root):
+            os.makedirs(self.root, mode=0o700, exist_ok=True)
+            os.chmod(self.root, 0o700)
+
+    def file_lock(self, suffix):
+        self.ensure_root()
+        return FileStorage(self.root).lock(f"{self.name}.{suffix}")
+
+    def read_pointer(self):
+        """Return the live generation's folder, or None if there is none."""
+        try:
+            with open(self.pointer_path, encoding="utf-8") as pointer:
+                folder = pointer.read().strip()
+        except FileNotFoundError:
+            return None
+        # The pointer only ever names a sibling folder of this index.
+        if not folder.startswith(self.name + ".") or os.sep in folder:
+            raise SearchIndexUnavailable(
+                f"The search index pointer {self.pointer_path} is damaged."
+            )
+        return os.path.join(self.root, folder)
+
+    def write_pointer(self, folder):
+        tmp = f"{self.pointer_path}.{os.getpid()}.{get_random_string(8)}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, os.path.basename(folder).encode())
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, self.pointer_path)
+        _fsync_path(self.root, directory=True)
+
+    def new_generation(self):
+        """Create an empty index in a new folder and return the folder."""
+        self.ensure_root()
+        stamp = time.strftime("%Y%m%d%H%M%S")
+        folder = os.path.join(
+            self.root,
+            f"{self.name}.{stamp}-{get_random_string(8, 'abcdefghijklmnopqrstuvwxyz0123456789')}",
+        )
+        os.mkdir(folder, 0o700)
+        whoosh_index.create_in(
+            folder, build_schema(self.language), indexname=INDEX_NAME
+        )
+        return folder
+
+    def remove_old_generations(self, keep):
+        """Delete every generation folder except those in ``keep``."""
+        keep = {os.path.basename(folder) for folder in keep if folder}
+        for entry in os.listdir(self.root):
+            path = os.path.join(self.root, entry)
+            if (
+                entry.startswith(self.name + ".")
+                and entry not in keep
+                and os.path.isdir(path)
+            ):
+                shutil.rmtree(path, ignore_errors=True)
+
+    def forget(self):
+        """Drop the cached index and searcher (after an error or a swap)."""
+        with self.lock:
+            if self._searcher is not None:
+                try:
+                    self._searcher.close()
+                except Exception:  # noqa: S110 - the searcher is discarded anyway
+                    pass
+            self._folder = self._ix = self._searcher = self._generation = None
+            self.cache = {}
+
+    def current(self, create=False):
+        """
+        Return ``(whoosh index, folder)`` for the live generation, opening it
+        again if a rebuild has swapped it. If there is none, create an empty
+        one when ``create`` is true, else return ``(None, None)``.
+        """
+        with self.lock:
+            folder = self.read_pointer()
+            if folder is None:
+                if not create:
+                    return None, None
+                folder = self._create_first_generation()
+            if folder != self._folder:
+                self.forget()
+                self._ix = whoosh_index.open_dir(folder, indexname=INDEX_NAME)
+                self._folder = folder
+            return self._ix, folder
+
+    def _create_first_generation(self):
+        lock = self.file_lock("lock")
+        if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.05):
+            raise whoosh_index.LockError(f"Timed out creating {self.name}.")
+        try:
+            folder = self.read_pointer()
+            if folder is None:
+                folder = self.new_generation()
+                self.write_pointer(folder)
+            return folder
+        finally:
+            lock.release()
+
+    # Reading
+
+    @contextmanager
+    def searcher(self):
+        """
+        Yield the process's searcher for the live index, up to date with the
+        latest commit. Raise SearchIndexUnavailable if it cannot be opened.
+        """
+        with self.lock:
+            try:
+                ix, folder = self.current()
+                if ix is None:
+                    raise SearchIndexUnavailable(
+                        f"The search index {self.name} has not been built yet."
+                    )
+                generation = ix.latest_generation()
+                if self._searcher is None or generation != self._generation:
+                    # Whoosh-reloaded 2.7.5's Searcher.refresh() re-adds
+                    # segments that a merge has removed, duplicating
+                    # documents, so the searcher is reopened instead. This
+                    # only happens after the index has changed.
+                    if self._searcher is not None:
+                        self._searcher.close()
+                    self._searcher = None
+                    self.cache = {}
+                    self._searcher = ix.searcher()
+                    self._generation = self._searcher.reader().generation()
+            except SearchIndexUnavailable as exc:
+                logger.error("Search index unavailable: %s", exc)
+                raise
+            except Exception as exc:
+                self.forget()
+                logger.exception("Could not open the search index %s", self.name)
+                raise SearchIndexUnavailable(
+                    f"The search index {self.name} could not be opened."
+                ) from exc
+            yield self._searcher
+
+    # Writing
+
+    def write(self, apply, journal_entries):
+        """
+        Apply ``apply(writer)`` to the live index and commit, holding the
+        index's write lock (waiting at most ``lock_timeout`` seconds for it).
+        """
+        deadline = time.monotonic() + self.lock_timeout
+        for _attempt in range(3):
+            ix, folder = self.current(create=True)
+            timeout = max(0.0, deadline - time.monotonic())
+            writer = ix.writer(timeout=timeout, delay=0.05, codec=_codec())
+            try:
+                if self.read_pointer() != folder:
+                    # A rebuild swapped the index while this writer waited
+                    # for the lock: write to the new one instead.
+                    writer.cancel()
+                    continue
+                apply(writer)
+                # Journal before committing, while still holding the lock: a
+                # rebuild replays the journal under the same lock, so no
+                # update made during a rebuild can be missed.
+                self.append_journal(journal_entries)
+                writer.commit()
+            except BaseException:
+                if not writer.is_closed:
+                    writer.cancel()
+                raise
+            return
+        raise whoosh_index.LockError(f"The search index {self.name} kept changing.")
+
+    def start_journal(self):
+        self.ensure_root()
+        fd = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(fd)
+
+    def append_journal(self, entries):
+        try:
+            fd = os.open(self.journal_path, os.O_WRONLY | os.O_APPEND)
+        except FileNotFoundError:
+            return  # No rebuild is running.
+        try:
+            data = "".join(json.dumps(entry) + "\n" for entry in entries)
+            os.write(fd, data.encode())
+        finally:
+            os.close(fd)
+
+    def read_journal(self):
+        try:
+            with open(self.journal_path, encoding="utf-8") as journal:
+                lines = journal.read().splitlines()
+        except FileNotFoundError:
+            return []
+        entries = []
+        for line in lines:
+            try:
+                entries.append(json.loads(line))
+            except ValueError:
+                logger.warning("Skipping a damaged line in %s", self.journal_path)
+        return entries
+
+    def end_journal(self):
+        try:
+            os.unlink(self.journal_path)
+        except FileNotFoundError:
+            pass
+
+
+_stores = {}
+_stores_lock = threading.Lock()
+
+
+def _get_store(root, name, language, lock_timeout):
+    # Keyed by process id as well: a forked worker must not share its
+    # parent's open searcher.
+    key = (os.getpid(), root, name)
+    with _stores_lock:
+        store = _stores.get(key)
+        if store is None:
+            if any(existing[0] != key[0] for existing in _stores):
+                _stores.clear()
+            store = _stores[key] = _IndexStore(root, name, language, lock_timeout)
+        store.language = language
+        store.lock_timeout = lock_timeout
+        return store
+
+
+# Index
+
+
+class WhooshIndex(BaseIndex):
+    """
+    One Whoosh index: all indexed objects of one root model and its
+    subclasses.
+
+    The live index writes each change straight to disk under the write lock.
+    The index returned by ``WhooshSearchRebuilder.start()`` instead writes
+    into a new generation folder through one long-lived writer, committed
+    once by the rebuilder.
+    """
+
+    def __init__(self, backend, name, bulk_folder=None):
+        super().__init__(backend)
+        self.name = name
+        self.store = _get_store(
+            backend.path, name, backend.language, backend.lock_timeout
+        )
+        self.bulk_folder = bulk_folder
+        self._bulk_writer = None
+        if bulk_folder is not None:
+            ix = whoosh_index.open_dir(bulk_folder, indexname=INDEX_NAME)
+            # One writer for the whole rebuild, with a large memory pool so
+            # that it flushes rarely; procs=1 since segments built in parallel
+            # processes would be merged again at commit anyway.
+            self._bulk_writer = ix.writer(
+                timeout=backend.lock_timeout,
+                limitmb=backend.writer_memory_mb,
+                procs=1,
+                codec=_codec(),
+            )
+
+    def get_key(self):
+        return self.name
+
+    def __str__(self):
+        return self.name
+
+    def add_model(self, model):
+        # The schema matches field names by suffix: nothing to declare.
+        pass
+
+    def refresh(self):
+        # Searches check for a newer commit themselves; nothing to do.
+        pass
+
+    def reset(self):
+        """Replace the live index with an empty one."""
+        rebuilder = WhooshSearchRebuilder(self)
+        rebuilder.start()
+        rebuilder.finish()
+
+    def add_items(self, model, items):
+        if not class_is_indexed(model):
+            return
+        items = list(items)
+        if not items:
+            return
+        if self._bulk_writer is not None:
+            for obj in items:
+                self._bulk_writer.add_document(**_document(model, obj))
+            return
+        try:
+            docs = [_document(model, obj) for obj in items]
+            self.store.write(
+                lambda writer: [writer.update_document(**doc) for doc in docs],
+                [["add", model._meta.label, doc["pk"]] for doc in docs],
+            )
+        except Exception:
+            # Saving or publishing must not fail because of the index: log
+            # and carry on. A rebuild brings the index up to date again.
+            logger.exception(
+                "Could not update the search index %s with %d %s object(s); "
+                "the index is stale until it is rebuilt (manage.py update_index).",
+                self.name,
+                len(items),
+                model._meta.label,
+            )
+
+    def delete_item(self, item):
+        if not class_is_indexed(type(item)):
+            return
+        pk = str(item.pk)
+        if self._bulk_writer is not None:
+            self._bulk_writer.delete_by_term("pk", pk)
+            return
+        try:
+            self.store.write(
+                lambda writer: writer.delete_by_term("pk", pk),
+                [["delete", item._meta.label, pk]],
+            )
+        except Exception:
+            logger.exception(
+                "Could not delete %s %s from the search index %s; the index is "
+                "stale until it is rebuilt (manage.py update_index).",
+                item._meta.label,
+                pk,
+                self.name,
+            )
+
+    def replay(self, entries):
+        """Apply journal ``entries`` (recorded during a rebuild) to this index."""
+        final = OrderedDict()
+        for entry in entries:
+            try:
+                action, label, pk = entry
+            except (TypeError, ValueError):
+                continue
+            final.pop((label, pk), None)
+            final[(label, pk)] = action
+        to_add = {}
+        to_delete = []
+        for (label, pk), action in final.items():
+            if action == "add":
+                to_add.setdefault(label, []).append(pk)
+            else:
+                to_delete.append(pk)
+        docs = []
+        for label, pks in to_add.items():
+            try:
+                model = apps.get_model(label)
+            except LookupError:
+                continue
+            found = set()
+            for obj in model.get_indexed_objects().filter(pk__in=pks):
+                docs.append(_document(model, obj))
+                found.add(str(obj.pk))
+            to_delete.extend(pk for pk in pks if pk not in found)
+        if not docs and not to_delete:
+            return
+        ix = whoosh_index.open_dir(self.bulk_folder, indexname=INDEX_NAME)
+        writer = ix.writer(timeout=self.store.lock_timeout, codec=_codec())
+        try:
+            for pk in to_delete:
+                writer.delete_by_term("pk", pk)
+            for doc in docs:
+                writer.update_document(**doc)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+
+class WhooshSearchRebuilder:
+    """
+    Rebuild an index without interrupting searches.
+
+    ``start()`` creates a new generation folder and returns an index that
+    fills it; ``finish()`` commits it, replays the updates made meanwhile,
+    and swaps it in by replacing the pointer file. If the rebuild dies
+    (even with SIGKILL), the pointer still names the previous generation and
+    the next rebuild deletes the abandoned folder.
+    """
+
+    def __init__(self, index):
+        self.live_index = index
+        self.store = index.store
+        self.index = None
+        self._lock = None
+
+    def start(self):
+        lock = self.store.file_lock("rebuild")
+        if not lock.acquire(blocking=False):
+            raise whoosh_index.LockError(
+                f"Another rebuild of the search index {self.store.name} is running."
+            )
+        self._lock = lock
+        try:
+            # The journal must exist before any object is read from the
+            # database, so every later change is either read or journalled.
+            self.store.start_journal()
+            folder = self.store.new_generation()
+            self.index = WhooshIndex(
+                self.live_index.backend, self.store.name, bulk_folder=folder
+            )
+        except BaseException:
+            self._release()
+            raise
+        return self.index
+
+    def finish(self):
+        store = self.store
+        try:
+            self.index._bulk_writer.commit()
+            self.index._bulk_writer = None
+            # Hold the live generation's write lock while replaying and
+            # swapping, so that no live update can fall between the two.
+            create_lock = store.file_lock("lock")
+            holds_create_lock = try_for(
+                create_lock.acquire, timeout=store.lock_timeout, delay=0.05
+            )
+            old_folder = store.read_pointer()
+            old_lock = None
+            if old_folder is not None and os.path.isdir(old_folder):
+                old_lock = FileStorage(old_folder).lock(f"{INDEX_NAME}_WRITELOCK")
+                if not try_for(
+                    old_lock.acquire, timeout=store.lock_timeout, delay=0.05
+                ):
+                    logger.warning(
+                        "Swapping the rebuilt search index %s without its write "
+                        "lock; an update made this instant may be lost.",
+                        store.name,
+                    )
+                    old_lock = None
+            try:
+                self.index.replay(store.read_journal())
+                for entry in os.listdir(self.index.bulk_folder):
+                    _fsync_path(os.path.join(self.index.bulk_folder, entry))
+                _fsync_path(self.index.bulk_folder, directory=True)
+                store.write_pointer(self.index.bulk_folder)
+                store.end_journal()
+            finally:
+                if old_lock is not None:
+                    old_lock.release()
+                if holds_create_lock:
+                    create_lock.release()
+            # Keep the previous generation: other processes may still be
+            # reading it until their next search notices the new pointer.
+            store.remove_old_generations(keep=[self.index.bulk_folder, old_folder])
+            store.forget()
+        finally:
+            self._release()
+
+    def _release(self):
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __del__(self):
+        # A rebuild that failed half-way must not keep the rebuild lock.
+        if self.index is not None and self.index._bulk_writer is not None:
+            try:
+                self.index._bulk_writer.cancel()
+            except Exception:  # noqa: S110 - best effort clean-up
+                pass
+        self._release()
+
+
+# Queries
+
+
+class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
+    """
+    Translate a modelsearch query and the queryset's filters and ordering into
+    Whoosh queries.
+
+    User text is analysed into terms and turned into ``Term``/``Phrase``
+    queries directly; it never goes through Whoosh's query parser, so quotes,
+    brackets, ``AND``/``OR`` and ``field:value`` syntax are just words.
+    Filters on the model's own ``FilterField``\\ s become Whoosh terms and
+    ranges; filters across relations (``RelatedFields``) and on parent-link
+    pointers are answered by the database as a list of primary keys.
+    """
+
+    DEFAULT_OPERATOR = "or"
+    HANDLES_ORDER_BY_EXPRESSIONS = True
+    TEXT_SUFFIX = "__t"
+    SUPPORTED_LOOKUPS = {
+        "exact",
+        "isnull",
+        "startswith",
+        "prefix",
+        "gt",
+        "gte",
+        "lt",
+        "lte",
+        "range",
+        "in",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.model = self.queryset.model
+        self._filter_spec = None
+
+    # Text
+
+    def _columns(self):
+        """Return ``[(column, boost), ...]`` to search in."""
+        if self.fields is None:
+            return _text_columns(self.model, self.TEXT_SUFFIX)
+        fields = {f.field_name: f for f in self.model.get_searchable_search_fields()}
+        return [
+            (
+                _column(self.model, fields[name]) + self.TEXT_SUFFIX,
+                float(fields[name].boost or 1.0),
+            )
+            for name in self.fields
+        ]
+
+    def _terms(self, searcher, text):
+        backend_options = self._options
+        text = text[: backend_options["max_length"]]
+        field = searcher.schema["x" + self.TEXT_SUFFIX]
+        terms = []
+        for term in field.process_text(text, mode="query"):
+            if term not in terms:
+                terms.append(term)
+                if len(terms) >= backend_options["max_terms"]:
+                    break
+        return terms
+
+    def _combine(self, queries, operator):
+        if len(queries) == 1:
+            return queries[0]
+        return wq.And(queries) if operator == "and" else wq.Or(queries)
+
+    def _across_columns(self, columns, make):
+        queries = [make(column, boost) for column, boost in columns]
+        return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+    def _compile(self, query, searcher, columns, boost=1.0):
+        if isinstance(query, MatchAll):
+            return _ALL
+        if isinstance(query, PlainText):
+            terms = self._terms(searcher, query.query_string)
+            if not terms:
+                return _NONE
+            boost *= query.boost
+            return self._combine(
+                [
+                    self._across_columns(
+                        columns,
+                        lambda c, b, t=term: wq.Term(c, t, boost=b * boost),
+                    )
+                    for term in terms
+                ],
+                query.operator,
+            )
+        if isinstance(query, Phrase):
+            terms = self._terms(searcher, query.query_string)
+            if not terms:
+                return _NONE
+            if len(terms) == 1:
+                return self._across_columns(
+                    columns, lambda c, b: wq.Term(c, terms[0], boost=b * boost)
+                )
+            return self._across_columns(
+                columns, lambda c, b: wq.Phrase(c, terms, boost=b * boost)
+            )
+        if isinstance(query, Fuzzy):
+            terms = self._terms(searcher, query.query_string)
+            if not terms:
+                return _NONE
+            return self._combine(
+                [
+                    self._across_columns(
+                        columns,
+                        lambda c, b, t=term: wq.FuzzyTerm(
+                            c,
+                            t,
+                            boost=b * boost,
+                            # Same edit distances as Elasticsearch's "AUTO".
+                            maxdist=0 if len(t) < 3 else 1 if len(t) < 6 else 2,
+                            prefixlength=1,
+                        ),
+                    )
+                    for term in terms
+                ],
+                query.operator,
+            )
+        if isinstance(query, Boost):
+            return self._compile(query.subquery, searcher, columns, boost * query.boost)
+        if isinstance(query, Not):
+            inner = self._compile(query.subquery, searcher, columns, boost)
+            if inner is _ALL:
+                return _NONE
+            if inner is _NONE:
+                return _ALL
+            return wq.Not(inner)
+        if isinstance(query, And):
+            children = [
+                self._compile(sub, searcher, columns, boost) for sub in query.subqueries
+            ]
+            if any(child is _NONE for child in children):
+                return _NONE
+            children = [child for child in children if child is not _ALL]
+            if not children:
+                return _ALL
+            return children[0] if len(children) == 1 else wq.And(children)
+        if isinstance(query, Or):
+            children = [
+                self._compile(sub, searcher, columns, boost) for sub in query.subqueries
+            ]
+            matches_all = any(child is _ALL for child in children)
+            children = [child for child in children if child not in (_ALL, _NONE)]
+            if matches_all:
+                if not children:
+                    return _ALL
+                # Still score the documents that match the other branches.
+                children.append(wq.Every())
+            if not children:
+                return _NONE
+            return children[0] if len(children) == 1 else wq.Or(children)
+        raise NotImplementedError(
+            f"`{query.__class__.__name__}` is not supported by the Whoosh search backend."
+        )
+
+    def compile_query(self, searcher):
+        """Return the Whoosh query for the search text, or a sentinel."""
+        columns = self._columns()
+        if not columns:
+            return _NONE
+        return self._compile(self.query, searcher, columns)
+
+    # Filters
+
+    def _get_filters_from_where_node(self, where_node, check_only=False):
+        if isinstance(where_node, Lookup) and not isinstance(where_node.lhs, Extract):
+            target = getattr(where_node.lhs, "target", None)
+            if target is None:
+                raise FilterError(
+                    f"Cannot apply filter on search results: {where_node.lhs!r} is "
+                    "not a plain field."
+                )
+            if not check_only and target.attname.endswith("_ptr_id"):
+                # The base class ignores parent-link pointers (they are the
+                # primary key of a subclass); the database answers them.
+                if where_node.lookup_name not in self.SUPPORTED_LOOKUPS:
+                    raise FilterError(
+                        f'Could not apply filter on search results: "{target.attname}__'
+                        f'{where_node.lookup_name}". Lookup not recognised.'
+                    )
+                return _DATABASE
+        return super()._get_filters_from_where_node(where_node, check_only=check_only)
+
+    def _process_lookup(self, field_path, lookup, value):
+        if lookup not in self.SUPPORTED_LOOKUPS:
+            return None
+        if len(field_path) > 1:
+            return _DATABASE
+        field = field_path[0]
+        kind = _kind_for(self.model, field)
+        column = _column(self.model, field) + kind.suffix
+        numeric = kind.suffix in ("__i", "__n")
+        db_alias = self.queryset._db or DEFAULT_DB_ALIAS
+
+        def encode(raw):
+            if isinstance(raw, models.Model):
+                raw = raw.pk
+            return kind.encode(raw)
+
+        def term(raw):
+            return wq.Term(column, encode(raw))
+
+        def span(start, end, startexcl=False, endexcl=False):
+            query_class = wq.NumericRange if numeric else wq.TermRange
+            return query_class(
+                column,
+                None if start is None else encode(start),
+                None if end is None else encode(end),
+                startexcl=startexcl,
+                endexcl=endexcl,
+            )
+
+        if lookup == "exact":
+            if isinstance(value, (Query, Subquery)):
+                query = value.query if isinstance(value, Subquery) else value
+                row = query.get_compiler(db_alias).execute_sql(result_type=SINGLE)
+                if not row or row[0] is None:
+                    return _NONE
+                value = row[0]
+            return term(value)
+        if lookup == "isnull":
+            missing = wq.Term("nulls", column)
+            return missing if value else wq.Not(missing)
+        if lookup in ("startswith", "prefix"):
+            if kind.suffix != "__s":
+                raise FilterError(
+                    f'Cannot apply filter on search results: "{field.field_name}__'
+                    f'{lookup}" needs a text field.'
+                )
+            return wq.Prefix(column, encode(value))
+        if lookup == "gt":
+            return span(value, None, startexcl=True)
+        if lookup == "gte":
+            return span(value, None)
+        if lookup == "lt":
+            return span(None, value, endexcl=True)
+        if lookup == "lte":
+            return span(None, value)
+        if lookup == "range":
+            start, end = value
+            return span(start, end)
+        # lookup == "in"
+        if isinstance(value, (Query, Subquery)):
+            query = value.query if isinstance(value, Subquery) else value
+            chunks = query.get_compiler(db_alias).execute_sql(result_type=MULTI)
+            value = [row[0] for chunk in chunks for row in chunk]
+        terms = [term(item) for item in value if item is not None]
+        if not terms:
+            return _NONE
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    def _process_match_none(self):
+        return _NONE
+
+    def _connect_filters(self, filters, connector, negated):
+        filters = [f for f in filters if f is not None]
+        if not filters:
+            return None
+        if any(f is _DATABASE for f in filters):
+            return _DATABASE
+        if connector == "AND":
+            if any(f is _NONE for f in filters):
+                result = _NONE
+            else:
+                filters = [f for f in filters if f is not _ALL]
+                result = _ALL if not filters else filters[0]
+                if len(filters) > 1:
+                    result = wq.And(filters)
+        else:
+            if any(f is _ALL for f in filters):
+                result = _ALL
+            else:
+                filters = [f for f in filters if f is not _NONE]
+                result = _NONE if not filters else filters[0]
+                if len(filters) > 1:
+                    result = wq.Or(filters)
+        if negated:
+            if result is _ALL:
+                return _NONE
+            if result is _NONE:
+                return _ALL
+            return wq.Not(result)
+        return result
+
+    def filter_spec(self):
+        """
+        Return the queryset's filters as ``(whoosh query or None, set of
+        primary keys or None)``, or ``_NONE`` if nothing can match. Computed
+        once per compiler, before the searcher is locked, since it may query
+        the database.
+        """
+        if self._filter_spec is None:
+            filters = self._get_filters_from_queryset()
+            if filters is _NONE:
+                spec = _NONE
+            elif filters is _DATABASE:
+                pks = self.queryset.order_by().values_list("pk", flat=True)
+                spec = (None, {str(pk) for pk in pks})
+            elif filters is None or filters is _ALL:
+                spec = (None, None)
+            else:
+                spec = (filters, None)
+            if spec is not _NONE and self.model is not get_model_root(self.model):
+                content_type = wq.Term("ct", self.model._meta.label_lower)
+                query = spec[0]
+                spec = (
+                    content_type if query is None else wq.And([content_type, query]),
+                    spec[1],
+                )
+            self._filter_spec = spec
+        return self._filter_spec
+
+    def allowed_documents(self, searcher, cache):
+        """
+        Return the set of document numbers the filters allow, None if they
+        allow everything, or an empty set.
+        """
+        spec = self.filter_spec()
+        if spec is _NONE:
+            return set()
+        query, pks = spec
+        allowed = None
+        if query is not None:
+            key = ("filter", repr(query))
+            allowed = cache.get(key)
+            if allowed is None:
+                allowed = set(searcher.docs_for_query(query))
+                if len(cache) > 256:
+                    cache.clear()
+                cache[key] = allowed
+        if pks is not None:
+            all_pks = cache.get("pks")
+            if all_pks is None:
+                all_pks = cache["pks"] = list(searcher.reader().column_reader("pk"))
+            by_pk = {n for n, pk in enumerate(all_pks) if pk in pks}
+            allowed = by_pk if allowed is None else allowed & by_pk
+        return allowed
+
+    # Ordering
+
+    def _get_order_by(self):
+        if self.order_by_relevance:
+            return
+        for item in self.queryset.query.order_by:
+            reverse = False
+            if isinstance(item, OrderBy):
+                reverse = item.descending
+                item = item.expression
+            if isinstance(item, F):
+                name = item.name
+            elif isinstance(item, str):
+                name = item
+                if name.startswith("-"):
+                    reverse, name = True, name[1:]
+            else:
+                raise OrderByFieldError(
+                    f'Sorting search results with "{item}" is not supported by the '
+                    "Whoosh search backend.",
+                    field_name=item,
+                )
+            if name in ("pk", self.model._meta.pk.attname):
+                field = self._get_filterable_field(name)
+                yield reverse, field or "pk"
+                continue
+            field = self._get_filterable_field(name)
+            if field is None:
+                raise OrderByFieldError(
+                    f'Cannot sort search results with field "{name}". Please add '
+                    f'index.FilterField("{name}") to {self.model.__name__}.search_fields.',
+                    field_name=name,
+                )
+            yield reverse, field
+
+    def sort_facets(self):
+        """Return the Whoosh sort keys, or None to sort by relevance."""
+        if self.order_by_relevance:
+            return None
+        facets = []
+        for reverse, field in self._get_order_by():
+            if field == "pk":
+                column = "pksort"
+            else:
+                column = (
+                    _column(self.model, field) + _kind_for(self.model, field).suffix
+                )
+            facets.append(FieldFacet(column, reverse=reverse))
+        # Newest first when nothing else decides, as the other backends do.
+        facets.append(FieldFacet("pksort", reverse=True))
+        return facets
+
+    # Execution
+
+    @property
+    def _options(self):
+        return self._backend_options
+
+    def bind(self, backend):
+        self._backend_options = {
+            "max_length": backend.max_query_length,
+            "max_terms": backend.max_query_terms,
+        }
+        return backend.get_index_for_model(self.model).store
+
+    def run(self, backend, fn):
+        """
+        Call ``fn(searcher, query, allowed, cache)`` with the live searcher.
+
+        ``query`` is None when nothing can match. Errors reading the index
+        become SearchIndexUnavailable; errors in the query itself propagate.
+        """
+        store = self.bind(backend)
+        self.filter_spec()
+        with store.searcher() as searcher:
+            query = self.compile_query(searcher)
+            if query is _NONE:
+                return fn(searcher, None, None, store.cache)
+            if query is _ALL:
+                query = wq.Every()
+            try:
+                allowed = self.allowed_documents(searcher, store.cache)
+                if allowed is not None and not allowed:
+                    return fn(searcher, None, None, store.cache)
+                return fn(searcher, query, allowed, store.cache)
+            except (OSError, EOFError, ValueError, KeyError, IndexError) as exc:
+                store.forget()
+                logger.exception("Could not read the search index %s", store.name)
+                raise SearchIndexUnavailable(
+                    f"The search index {store.name} could not be read."
+                ) from exc
+
+
+class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
+    """
+    Match the beginnings of words in ``AutocompleteField``\\ s, for
+    search-as-you-type. Words are matched by their indexed prefixes (edge
+    n-grams), without stemming. Boolean queries work as for searches; a
+    ``Phrase`` or ``Fuzzy`` query matches all of its words as prefixes.
+    """
+
+    DEFAULT_OPERATOR = "and"
+    TEXT_SUFFIX = "__ac"
+
+    def check(self):
+        # Autocomplete searches AutocompleteFields, which need not also be
+        # SearchFields.
+        if self.fields:
+            allowed = {
+                f.field_name for f in self.model.get_autocomplete_search_fields()
+            }
+            for name in self.fields:
+                if name not in allowed:
+                    raise SearchFieldError(
+                        f'Cannot autocomplete with field "{name}". Please add '
+                        f'index.AutocompleteField("{name}") to '
+                        f"{self.model.__name__}.search_fields.",
+                        field_name=name,
+                    )
+        self._get_filters_from_queryset(check_only=True)
+        list(self._get_order_by())
+
+    def _columns(self):
+        if self.fields is None:
+            return _text_columns(self.model, self.TEXT_SUFFIX)
+        fields = {f.field_name: f for f in self.model.get_autocomplete_search_fields()}
+        return [
+            (_column(self.model, fields[name]) + self.TEXT_SUFFIX, 1.0)
+            for name in self.fields
+        ]
+
+    def _compile(self, query, searcher, columns, boost=1.0):
+        # Prefixes carry no positions, so a phrase means "all these words",
+        # and fuzziness adds nothing to a prefix. Wagtail's admin sends both
+        # (from quoted search text), so they must not raise.
+        if isinstance(query, Phrase):
+            query = PlainText(query.query_string, operator="and")
+        elif isinstance(query, Fuzzy):
+            query = PlainText(query.query_string, operator=query.operator)
+        return super()._compile(query, searcher, columns, boost)
+
+
+# Results
+
+
+class WhooshSearchResults(BaseSearchResults):
+    """
+    Search results, loaded lazily: Whoosh returns the primary keys of one
+    page of hits, then the objects come from the queryset (so the database,
+    not a possibly stale index, has the last word on what is returned).
+    """
+
+    supports_facet = True
+
+    def _hits(self, searcher, query, allowed, cache):
+        if query is None:
+            return []
+        limit = self.stop
+        results = searcher.search(
+            query,
+            filter=allowed,
+            limit=limit,
+            sortedby=self.query_compiler.sort_facets(),
+            terms=False,
+        )
+        scored = self.query_compiler.order_by_relevance
+        end = len(results.top_n)
+        hits = []
+        for position in range(self.start, end):
+            docnum = results.docnum(position)
+            score = results.score(position) if scored else None
+            hits.append((searcher.stored_fields(docnum)["pk"], score))
+        return hits
+
+    def _matching_pks(self, searcher, query, allowed, cache):
+        """Return the primary keys of all matches, or None if there are too many."""
+        matching = self._matching(searcher, query, allowed, cache)
+        if len(matching) > DATABASE_SORT_LIMIT:
+            return None
+        all_pks = cache.get("pks")
+        if all_pks is None:
+            all_pks = cache["pks"] = list(searcher.reader().column_reader("pk"))
+        return [all_pks[docnum] for docnum in matching]
+
+    def _sorted_by_database(self):
+        """
+        Return the page of results ordered by the database, or None.
+
+        Whoosh sorts by a field one document at a time in Python, which is
+        slow for thousands of matches; the database sorts the matching
+        primary keys far faster, and exactly as the queryset would.
+        """
+        pks = self.query_compiler.run(self.backend, self._matching_pks)
+        if pks is None:
+            return None
+        queryset = self.query_compiler.queryset.filter(pk__in=pks)
+        ordering = list(queryset.query.order_by)
+        # Ties are broken by primary key, newest first, so that pages of
+        # results never overlap.
+        queryset = queryset.order_by(*ordering, "-pk")
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        results = list(queryset[self.start : self.stop])
+        if self._score_field:
+            for obj in results:
+                setattr(obj, self._score_field, None)
+        return results
+
+    def _do_search(self):
+        if self.stop is not None and self.stop <= self.start:
+            return []
+        if not self.query_compiler.order_by_relevance:
+            results = self._sorted_by_database()
+            if results is not None:
+                return results
+        hits = self.query_compiler.run(self.backend, self._hits)
+        if not hits:
+            return []
+        queryset = self.query_compiler.queryset.filter(pk__in=[pk for pk, _ in hits])
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        objects = {str(obj.pk): obj for obj in queryset}
+        results = []
+        for pk, score in hits:
+            obj = objects.get(pk)
+            if obj is None:
+                continue
+            if self._score_field:
+                setattr(obj, self._score_field, score)
+            results.append(obj)
+        return results
+
+    def _matching(self, searcher, query, allowed, cache):
+        if query is None:
+            return set()
+        # Counting and faceting need no scores: iterate the matches directly,
+        # which is cheaper than a collector.
+        matching = set(searcher.docs_for_query(query))
+        if allowed is not None:
+            matching &= allowed
+        return matching
+
+    def _do_count(self):
+        total = len(self.query_compiler.run(self.backend, self._matching))
+        total -= self.start
+        if self.stop is not None:
+            total = min(total, self.stop - self.start)
+        return max(total, 0)
+
+    def facet(self, field_name):
+        """
+        Return an ordered ``{value: count}`` of ``field_name``'s values among
+        all matching objects, most frequent first; ``None`` counts the
+        objects without a value.
+        """
+        compiler = self.query_compiler
+        field = compiler._get_filterable_field(field_name)
+        if field is None:
+            raise FilterFieldError(
+                f'Cannot facet search results with field "{field_name}". Please add '
+                f'index.FilterField("{field_name}") to '
+                f"{compiler.model.__name__}.search_fields.",
+                field_name=field_name,
+            )
+        kind = _kind_for(compiler.model, field)
+        column = _column(compiler.model, field) + kind.suffix
+
+        def count(searcher, query, allowed, cache):
+            matching = self._matching(searcher, query, allowed, cache)
+            key = ("facet", column)
+            postings = cache.get(key)
+            if postings is None:
+                # Which documents hold each value, cached until the index
+                # changes, so that a facet is a few set intersections.
+                reader = searcher.reader()
+                schema_field = searcher.schema[column]
+                postings = []
+                if column in reader.indexed_field_names():
+                    for btext in schema_field.sortable_terms(reader, column):
+                        postings.append(
+                            (
+                                kind.decode(schema_field.from_bytes(btext)),
+                                set(reader.postings(column, btext).all_ids()),
+                            )
+                        )
+                cache[key] = postings
+            counts = []
+            covered = set()
+            for value, documents in postings:
+                hits = matching & documents
+                if hits:
+                    counts.append((value, len(hits)))
+                    covered |= hits
+            missing = len(matching - covered)
+            if missing:
+                counts.append((None, missing))
+            counts.sort(key=lambda item: -item[1])
+            return OrderedDict(counts)
+
+        return compiler.run(self.backend, count)
+
+
+# Backend
+
+
+class WhooshSearchBackend(BaseSearchBackend):
+    """
+    Search backend storing its indexes with Whoosh in a folder on local disk.
+
+    Options (all optional except ``PATH``):
+
+    * ``PATH``: folder for the indexes; created owner-only (0o700).
+    * ``LANGUAGE``: stemming and stop-word language, such as ``"en"``, or
+      None for neither. Default ``"en"``. Takes effect at the next rebuild.
+    * ``LOCK_TIMEOUT``: seconds an update waits for the index's write lock
+      (default 10). An update that cannot get it is logged and dropped.
+    * ``MAX_QUERY_LENGTH``: characters of a query string that are searched
+      (default 256); the rest is ignored.
+    * ``MAX_QUERY_TERMS``: distinct words of a query that are searched
+      (default 32).
+    * ``WRITER_MEMORY_MB``: memory a rebuild's writer may use (default 256).
+    """
+
+    query_compiler_class = WhooshSearchQueryCompiler
+    autocomplete_query_compiler_class = WhooshAutocompleteQueryCompiler
+    results_class = WhooshSearchResults
+    rebuilder_class = WhooshSearchRebuilder
+    index_class = WhooshIndex
+    # Index updates are caught and logged: the index lives outside the
+    # database transaction, so failing the save would not protect it.
+    catch_indexing_errors = True
+
+    def __init__(self, params):
+        super().__init__(params)
+        options = dict(params)
+        unknown = set(options) - set(DEFAULTS) - PASSTHROUGH_OPTIONS
+        if unknown:
+            raise ImproperlyConfigured(
+                f"Unknown option(s) {', '.join(sorted(unknown))} for the Whoosh search "
+                f"backend; the options are {', '.join(DEFAULTS)}."
+            )
+        options = {**DEFAULTS, **options}
+
+        path = options["PATH"]
+        if not path:
+            raise ImproperlyConfigured(
+                "The Whoosh search backend needs a PATH: the folder to keep its "
+                "index in."
+            )
+        self.path = os.path.abspath(os.fspath(path))
+
+        language = options["LANGUAGE"]
+        if language:
+            code = str(language).lower().replace("_", "-").split("-")[0]
+            if not has_stemmer(code):
+                raise ImproperlyConfigured(
+                    f"LANGUAGE {language!r} is not supported by the Whoosh search "
+                    "backend; use None or a code Whoosh can stem, such as 'en', "
+                    "'fr', 'de'."
+                )
+            language = code
+        self.language = language or None
+
+        self.lock_timeout = self._number(options, "LOCK_TIMEOUT", float)
+        self.max_query_length = self._number(options, "MAX_QUERY_LENGTH", int)
+        self.max_query_terms = self._number(options, "MAX_QUERY_TERMS", int)
+        self.writer_memory_mb = self._number(options, "WRITER_MEMORY_MB", int)
+
+    @staticmethod
+    def _number(options, key, cast):
+        value = options[key]
+        try:
+            number = cast(value)
+        except (TypeError, ValueError):
+            number = None
+        if number is None or number <= 0 or isinstance(value, bool):
+            raise ImproperlyConfigured(
+                f"{key} for the Whoosh search backend must be a positive number, "
+                f"not {value!r}."
+            )
+        return number
+
+    def get_index_for_model(self, model):
+        root = get_model_root(model)
+        return self.index_class(self, f"{root._meta.app_label}_{root._meta.model_name}")
+
+
+SearchBackend = WhooshSearchBackend

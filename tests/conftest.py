@@ -1,0 +1,153 @@
+"""Shared fixtures: a small portal tree and one user per persona."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import Page, PageViewRestriction, Site
+
+import pytest
+
+from network.factories import (
+    MemberDirectoryPageFactory,
+    NetworkIndexPageFactory,
+    NetworkMembershipFactory,
+    NetworkPageFactory,
+    OrganisationPageFactory,
+)
+from network.models import NetworkPage, OrganisationPage
+from portal.demo import remove_welcome_page
+from portal.factories import HomePageFactory, StandardPageFactory, UserFactory
+from portal.visibility import PARTNERS_GROUP, POLICE_GROUP
+
+
+@dataclass
+class PortalTree:
+    home: object
+    networks: object
+    directory: object
+    national: object
+    west_yorkshire: object
+    leeds: object
+    bradford: object
+    north_east: object
+    police_force: object
+    charity: object
+    council: object
+    partners_page: object
+    police_page: object
+    login_page: object
+
+
+def restrict(page, *group_names):
+    """Restrict `page` to the named groups, or to signed-in users if none."""
+    if group_names:
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=group_names))
+    else:
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+    return restriction
+
+
+@pytest.fixture
+def tree(db):
+    """
+    Home > networks > national > West Yorkshire > Leeds, Bradford
+                             > North East
+    Home > members > three organisations; three restricted standard pages.
+    """
+    remove_welcome_page()
+    home = HomePageFactory(parent=Page.get_first_root_node(), title="Network Portal")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "root_page": home,
+            "site_name": "Network Portal",
+        },
+    )
+    networks = NetworkIndexPageFactory(parent=home)
+    directory = MemberDirectoryPageFactory(parent=home)
+    national = NetworkPageFactory(
+        parent=networks, title="National Network", slug="national-network"
+    )
+    west_yorkshire = NetworkPageFactory(
+        parent=national, title="West Yorkshire", slug="west-yorkshire"
+    )
+    leeds = NetworkPageFactory(parent=west_yorkshire, title="Leeds forum", slug="leeds")
+    bradford = NetworkPageFactory(
+        parent=west_yorkshire, title="Bradford forum", slug="bradford"
+    )
+    north_east = NetworkPageFactory(
+        parent=national, title="North East", slug="north-east"
+    )
+    police_force = OrganisationPageFactory(
+        parent=directory,
+        title="Yorkshire Constabulary",
+        slug="yorkshire-constabulary",
+        organisation_type=OrganisationPage.Type.POLICE_FORCE,
+    )
+    charity = OrganisationPageFactory(
+        parent=directory,
+        title="Safe Harbour Trust",
+        slug="safe-harbour-trust",
+        organisation_type=OrganisationPage.Type.NGO,
+    )
+    council = OrganisationPageFactory(
+        parent=directory,
+        title="Leeds Council",
+        slug="leeds-council",
+        organisation_type=OrganisationPage.Type.LOCAL_AUTHORITY,
+    )
+    NetworkMembershipFactory(
+        network=west_yorkshire, organisation=police_force, role="chair"
+    )
+    NetworkMembershipFactory(network=leeds, organisation=council)
+    NetworkMembershipFactory(network=north_east, organisation=charity)
+    partners_page = StandardPageFactory(
+        parent=home, title="Partner briefing", slug="partner-briefing"
+    )
+    restrict(partners_page, PARTNERS_GROUP)
+    police_page = StandardPageFactory(
+        parent=home, title="Police guidance", slug="police-guidance"
+    )
+    restrict(police_page, POLICE_GROUP)
+    login_page = StandardPageFactory(
+        parent=home, title="Members notice", slug="members-notice"
+    )
+    restrict(login_page)
+    refresh = NetworkPage.objects.get
+    return PortalTree(
+        home=home,
+        networks=networks,
+        directory=directory,
+        national=refresh(pk=national.pk),
+        west_yorkshire=refresh(pk=west_yorkshire.pk),
+        leeds=refresh(pk=leeds.pk),
+        bradford=refresh(pk=bradford.pk),
+        north_east=refresh(pk=north_east.pk),
+        police_force=police_force,
+        charity=charity,
+        council=council,
+        partners_page=partners_page,
+        police_page=police_page,
+        login_page=login_page,
+    )
+
+
+@pytest.fixture
+def personas(db):
+    """Anonymous is `None`; the others are users with the right groups."""
+    partners = Group.objects.get(name=PARTNERS_GROUP)
+    police = Group.objects.get(name=POLICE_GROUP)
+    return {
+        "anonymous": None,
+        "signed_in": UserFactory(username="outsider"),
+        "partner": UserFactory(username="partner", groups=[partners]),
+        "police": UserFactory(username="officer", groups=[partners, police]),
+        "superuser": UserFactory(username="root", is_superuser=True, is_staff=True),
+    }

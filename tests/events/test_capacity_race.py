@@ -1,0 +1,73 @@
+"""
+Two people take the last place at the same moment: one is confirmed, the
+other waits. Run against SQLite by default and against PostgreSQL with
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (as CI does).
+"""
+
+import threading
+
+from django.db import connection, connections
+
+import pytest
+
+from events.models import Registration
+from events.registration import register
+
+PEOPLE = 6
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_parallel_registrations_never_overfill(transactional_db, public_event):
+    public_event.capacity = 1
+    public_event.save()
+    barrier = threading.Barrier(PEOPLE)
+    failures = []
+
+    def take_place(number):
+        try:
+            barrier.wait()
+            register(
+                public_event, name=f"Person {number}", email=f"p{number}@example.org"
+            )
+        except Exception as error:
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=take_place, args=(n,)) for n in range(PEOPLE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    statuses = list(
+        Registration.objects.filter(event=public_event).values_list("status", flat=True)
+    )
+    assert statuses.count(Registration.Status.CONFIRMED) == 1
+    assert statuses.count(Registration.Status.WAITING) == PEOPLE - 1
+    assert connection.vendor in {"sqlite", "postgresql"}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_parallel_duplicates_leave_one_registration(transactional_db, public_event):
+    barrier = threading.Barrier(4)
+    outcomes = []
+
+    def take_place():
+        try:
+            barrier.wait()
+            register(public_event, name="Same", email="same@example.org")
+            outcomes.append("registered")
+        except Exception as error:
+            outcomes.append(type(error).__name__)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=take_place) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["RegistrationRefused"] * 3 + ["registered"]
+    assert Registration.objects.filter(event=public_event).count() == 1

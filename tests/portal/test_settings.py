@@ -1,0 +1,85 @@
+"""Settings: production-safe base, environment overrides, the search backend."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+
+def settings_value(module, expression, **environment):
+    """Import a settings module in a fresh interpreter and return `expression`."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SEARCH_BACKEND"}
+    }
+    env.update(environment)
+    code = f"import {module} as s; print({expression})"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_base_settings_are_production_safe():
+    result = settings_value(
+        "portal.settings.base", "s.DEBUG, repr(s.SECRET_KEY), s.ALLOWED_HOSTS"
+    )
+    assert result.stdout.strip() == "False '' []"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = settings_value(
+        "portal.settings.production", "s.DEBUG", ALLOWED_HOSTS="portal.example.org"
+    )
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable." in result.stderr
+
+
+def test_production_reads_its_secrets_from_the_environment():
+    result = settings_value(
+        "portal.settings.production",
+        "s.DEBUG, s.ALLOWED_HOSTS, s.SESSION_COOKIE_SECURE",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="portal.example.org,www.portal.example.org",
+    )
+    assert result.stdout.strip() == (
+        "False ['portal.example.org', 'www.portal.example.org'] True"
+    )
+
+
+def test_database_url_switches_to_postgresql():
+    result = settings_value(
+        "portal.settings.base",
+        "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']",
+        DATABASE_URL="postgres://portal@db.internal:5432/portal",
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql portal"
+
+
+def test_sqlite_is_the_default_database():
+    result = settings_value("portal.settings.base", "s.DATABASES['default']['ENGINE']")
+    assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+def test_redis_url_switches_the_cache():
+    result = settings_value(
+        "portal.settings.base",
+        "s.CACHES['default']['BACKEND']",
+        REDIS_URL="redis://127.0.0.1:6379/1",
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_the_redis_cache_works_against_a_real_server():
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = RedisCache("redis://127.0.0.1:6379/15", {"KEY_PREFIX": "portal-test"})
+    cache.set("greeting", "hello", timeout=30)
+    assert cache.get("greeting") == "hello"
+    cache.delete("greeting")
