@@ -9,87 +9,21 @@ full-page screenshot at 1280 px and 375 px in tests/screenshots/.
 """
 
 import re
-from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from tests.browser.checks import (
+    DESKTOP,
+    FOCUS_STYLES_JS,
+    SCREENSHOTS,
+    PageChecks,
+)
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
-    },
-    "resultTypes": ["violations"],
-}
-DESKTOP = {"width": 1280, "height": 800}
-MOBILE = {"width": 375, "height": 812}
-NARROWEST = {"width": 320, "height": 640}
-
 PARTNERS_PATH = "/partner-briefing-referral-pathways/"
 PARTNERS_TITLE = "Partner briefing: referral pathways"
-
-# What a focused element may use to show focus, in GOV.UK style or otherwise.
-FOCUS_STYLES_JS = """element => {
-  const style = getComputedStyle(element);
-  return {
-    outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
-    boxShadow: style.boxShadow,
-    background: style.backgroundColor,
-  };
-}"""
-
-# The elements that stick out past the right edge, to say what scrolls.
-OVERFLOW_JS = """() => {
-  const width = document.documentElement.clientWidth;
-  return [...document.querySelectorAll("body *")]
-    .filter(el => el.getBoundingClientRect().right > width + 0.5)
-    .slice(0, 5)
-    .map(el => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ` +
-               `(right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
-}"""
-
-
-class PageChecks:
-    """Runs the checks every visited page must pass; collects the failures."""
-
-    def __init__(self, page):
-        self.page = page
-        self.axe = Axe()
-        self.problems = []
-        self.visited = 0
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-
-    def __call__(self, name):
-        page = self.page
-        page.wait_for_load_state("load")
-        self.visited += 1
-        label = f"{self.visited:02d}-{name}"
-        where = f"{name} ({page.url})"
-
-        results = self.axe.run(page, options=AXE_OPTIONS)
-        if results.violations_count:
-            self.problems.append(f"axe on {where}:\n{results.generate_report()}")
-
-        page.screenshot(path=SCREENSHOTS / f"{label}-1280.png", full_page=True)
-        page.set_viewport_size(MOBILE)
-        page.screenshot(path=SCREENSHOTS / f"{label}-375.png", full_page=True)
-
-        page.set_viewport_size(NARROWEST)
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        if scroll_width > NARROWEST["width"]:
-            culprits = "\n  ".join(page.evaluate(OVERFLOW_JS))
-            self.problems.append(
-                f"{where} scrolls sideways at 320 px "
-                f"(scrollWidth {scroll_width} px); widest elements:\n  {culprits}"
-            )
-        page.set_viewport_size(DESKTOP)
-
-    def assert_none(self):
-        assert not self.problems, "\n\n".join(self.problems)
 
 
 def test_visitor_journey(live_server, demo_logins, page):
