@@ -12,6 +12,8 @@ SHARED := ../shared
 # apt-get needs root; use sudo where the shell is not root already.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=portal.settings.test
+# pytest runs on every core; `make pytest TEST_WORKERS=0` runs in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: help install run serve load-demo test lint format check-django pytest conformance browser assets bench clean
 
@@ -64,11 +66,11 @@ check-django: $(VENV)/.installed-test var ## Run Django's system checks and look
 	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run --noinput
 
 pytest: $(VENV)/.installed-test browser var ## Run the pytest suite (browser tests included)
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses $(TEST_WORKERS)
 
 conformance: $(VENV)/.installed-test ## Run django-modelsearch's backend suite against the Whoosh backend (needs ../shared)
 	@if [ -x $(SHARED)/conformance/run ] && [ -f search/backends/whoosh.py ]; then \
-		$(SHARED)/conformance/run search.backends.whoosh $(BIN)/python; \
+		.ci/conformance $(SHARED) $(BIN)/python; \
 	else \
 		echo "conformance: skipped, $(SHARED)/conformance is not on this machine"; \
 	fi

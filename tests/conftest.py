@@ -151,3 +151,23 @@ def personas(db):
         "police": UserFactory(username="officer", groups=[partners, police]),
         "superuser": UserFactory(username="root", is_superuser=True, is_staff=True),
     }
+
+
+@pytest.fixture
+def search_index(tmp_path, settings):
+    """
+    A fresh, empty Whoosh index that pages are added to as they are saved.
+
+    The test settings leave indexing off so that building a page tree costs
+    no index commits; any test whose outcome depends on searching asks for
+    this fixture, before the fixtures that create its pages.
+    """
+    path = tmp_path / "search-index"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.whoosh",
+            "PATH": str(path),
+            "LANGUAGE": "en",
+        }
+    }
+    return path

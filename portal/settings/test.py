@@ -19,8 +19,15 @@ DEMO_LOGINS_FILE = Path(tempfile.mkdtemp(prefix="portal-test-logins-")) / "login
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The Whoosh index in a throwaway folder, never the developer's own index.
+# Saving a page does not index it here: a Whoosh commit per save made every
+# test that builds a page tree pay for indexing it. Tests that search ask
+# for the `search_index` fixture (tests/conftest.py), which turns indexing
+# back on against a fresh, empty index of their own.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": env.get("SEARCH_BACKEND", "search.backends.whoosh")}
+    "default": {
+        "BACKEND": env.get("SEARCH_BACKEND", "search.backends.whoosh"),
+        "AUTO_UPDATE": False,
+    }
 }
 if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.whoosh":
     WAGTAILSEARCH_BACKENDS["default"].update(
