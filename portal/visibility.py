@@ -107,7 +107,35 @@ def restriction_label(page):
     Shown as a tag on restricted pages and in listings, so that a signed-in
     partner knows not to forward what they are reading.
     """
-    restrictions = page.get_view_restrictions()
+    return _describe(page.get_view_restrictions())
+
+
+def restriction_labels(pages):
+    """
+    Return {page pk: restriction_label(page)} for many pages in two queries.
+
+    For listings such as search results, where asking page by page would
+    cost a query per result.
+    """
+    pages = list(pages)
+    # Wagtail stores a page's path as four characters per tree level.
+    paths = {
+        page.path[:end] for page in pages for end in range(4, len(page.path) + 1, 4)
+    }
+    restrictions = list(
+        PageViewRestriction.objects.filter(page__path__in=paths)
+        .select_related("page")
+        .prefetch_related("groups")
+    )
+    return {
+        page.pk: _describe(
+            [r for r in restrictions if page.path.startswith(r.page.path)]
+        )
+        for page in pages
+    }
+
+
+def _describe(restrictions):
     if not restrictions:
         return ""
     group_names = set()
