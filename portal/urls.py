@@ -28,6 +28,8 @@ urlpatterns = [
     ),
     # Calendar feeds (.ics); every other /events/ address is the Wagtail page.
     path("events/", include("events.urls")),
+    # /search/, /search/suggest/ and /glossary/.
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

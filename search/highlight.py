@@ -1,0 +1,98 @@
+"""
+Snippets of a page's text around the words a reader searched for.
+
+Everything is escaped before it is marked up, so text from pages or from the
+query (markup, scripts, quotes) is shown as text; the only markup added is
+<mark> around matched words.
+"""
+
+import re
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from modelsearch.index import SearchField
+
+SNIPPET_LENGTH = 240
+# Endings dropped so that "washes" also marks "wash" and "trafficked"
+# marks "trafficking"; the search backend stems likewise.
+ENDINGS = ("ing", "ed", "es", "s")
+# Words shorter than this are not marked: "a", "of" and "in" are everywhere.
+SHORTEST_MARKED = 2
+
+
+def page_text(page):
+    """
+    Return the plain text of `page`'s own searchable fields, summary first.
+
+    `page` is a specific page. Related objects are left out, so this makes
+    no database queries.
+    """
+    parts = [getattr(page, "summary", "") or ""]
+    for search_field in page.get_search_fields():
+        if not isinstance(search_field, SearchField):
+            continue
+        name = search_field.field_name
+        if name in ("title", "summary"):
+            continue
+        value = getattr(page, name, None)
+        if not value:
+            continue
+        model_field = page._meta.get_field(name)
+        if hasattr(model_field, "stream_block"):
+            value = " ".join(model_field.stream_block.get_searchable_content(value))
+        parts.append(strip_tags(str(value)))
+    return " ".join(" ".join(parts).split())
+
+
+def stem(word):
+    word = word.casefold()
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def word_pattern(words):
+    """Return a regex matching any of `words` (or phrases) at a word start."""
+    stems = sorted(
+        {
+            stem(word)
+            for word in words
+            if len(re.sub(r"\W", "", word)) >= SHORTEST_MARKED
+        },
+        key=len,
+        reverse=True,
+    )
+    if not stems:
+        return None
+    alternatives = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in stems)
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def highlight(text, pattern):
+    """Return `text` escaped, with the matches of `pattern` in <mark>."""
+    if pattern is None:
+        return escape(text)
+    out = []
+    position = 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[position : match.start()]))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        position = match.end()
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))  # noqa: S308 (every part is escaped above)
+
+
+def snippet(text, pattern, length=SNIPPET_LENGTH):
+    """
+    Return about `length` characters of `text` around its first match,
+    escaped and highlighted; the start of `text` if nothing matches.
+    """
+    match = pattern.search(text) if pattern else None
+    if match is None or match.start() < length // 3:
+        return highlight(Truncator(text).chars(length), pattern)
+    start = text.rfind(" ", 0, match.start() - length // 3) + 1
+    excerpt = Truncator(text[start:]).chars(length - 1)
+    return highlight(f"…{excerpt}", pattern)
