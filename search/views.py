@@ -131,9 +131,7 @@ def glossary(request):
     letters = {}
     for term in sorted(terms, key=lambda t: t.term.casefold()):
         letters.setdefault(term.initial, []).append(term)
-    alphabet = [
-        (letter, letter in letters) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    ]
+    alphabet = [(letter, letter in letters) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
     if "#" in letters:
         alphabet.insert(0, ("#", True))
     return TemplateResponse(

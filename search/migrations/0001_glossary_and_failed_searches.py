@@ -5,40 +5,92 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(help_text="The term as people write it, for example 'NRM' or 'county lines'. Keep acronyms in capitals.", max_length=80, unique=True)),
-                ('slug', models.SlugField(blank=True, help_text="The term's anchor on the glossary page (/glossary/#slug). Leave empty to make it from the term.", max_length=80, unique=True)),
-                ('expansion', models.CharField(blank=True, help_text="What an acronym stands for, for example 'National Referral Mechanism'. Searches for either one find both. Leave empty for a term that is not an acronym.", max_length=200)),
-                ('synonyms', models.TextField(blank=True, help_text="Other words people use for the same thing, one per line, for example 'home takeover' for cuckooing. Searches for any of them also find pages that use the term. Avoid words with another meaning: every page using them would match.")),
-                ('definition', models.TextField(help_text='What it means, in one to three plain sentences a new member of staff would understand. Shown above search results and on the glossary page.', max_length=600)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "term",
+                    models.CharField(
+                        help_text="The term as people write it, for example 'NRM' or 'county lines'. Keep acronyms in capitals.",
+                        max_length=80,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="The term's anchor on the glossary page (/glossary/#slug). Leave empty to make it from the term.",
+                        max_length=80,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "expansion",
+                    models.CharField(
+                        blank=True,
+                        help_text="What an acronym stands for, for example 'National Referral Mechanism'. Searches for either one find both. Leave empty for a term that is not an acronym.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "synonyms",
+                    models.TextField(
+                        blank=True,
+                        help_text="Other words people use for the same thing, one per line, for example 'home takeover' for cuckooing. Searches for any of them also find pages that use the term. Avoid words with another meaning: every page using them would match.",
+                    ),
+                ),
+                (
+                    "definition",
+                    models.TextField(
+                        help_text="What it means, in one to three plain sentences a new member of staff would understand. Shown above search results and on the glossary page.",
+                        max_length=600,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'glossary term',
-                'ordering': ['term'],
+                "verbose_name": "glossary term",
+                "ordering": ["term"],
             },
         ),
         migrations.CreateModel(
-            name='FailedSearch',
+            name="FailedSearch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('words', models.CharField(max_length=200)),
-                ('day', models.DateField(default=django.utils.timezone.localdate)),
-                ('count', models.PositiveIntegerField(default=1)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("words", models.CharField(max_length=200)),
+                ("day", models.DateField(default=django.utils.timezone.localdate)),
+                ("count", models.PositiveIntegerField(default=1)),
             ],
             options={
-                'verbose_name': 'failed search',
-                'ordering': ['-day', 'words'],
-                'constraints': [models.UniqueConstraint(fields=('words', 'day'), name='unique_failed_search_per_day')],
+                "verbose_name": "failed search",
+                "ordering": ["-day", "words"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("words", "day"), name="unique_failed_search_per_day"
+                    )
+                ],
             },
         ),
     ]
