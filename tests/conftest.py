@@ -1,8 +1,15 @@
 """Shared fixtures: a small portal tree and one user per persona."""
 
+import json
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -51,6 +58,49 @@ def restrict(page, *group_names):
             page=page, restriction_type=PageViewRestriction.LOGIN
         )
     return restriction
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """
+    Set up the test database and return what its migrations put in it.
+
+    Data migrations create the root page, the locale, the groups and the
+    taxonomy. A transactional test ends with a flush that removes them, so
+    `transactional_db` below puts this snapshot back first. Django's own
+    serialized_rollback cannot do it here: the previous flush recreates
+    content types under new ids (so reloading the old ones collides), and
+    after a Playwright test the connection object that held the snapshot
+    has been replaced.
+    """
+    with django_db_blocker.unblock():
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: building some rows (pages, workflow tasks) looks
+    # their content type up, and a miss would create it under a new id.
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
+@pytest.fixture
+def transactional_db(transactional_db, django_db_setup):
+    """A database that commits for real, holding what the migrations created."""
+    call_command(
+        "flush",
+        interactive=False,
+        inhibit_post_migrate=True,
+        reset_sequences=False,
+        verbosity=0,
+    )
+    ContentType.objects.clear_cache()
+    connection.creation.deserialize_db_from_string(django_db_setup)
+    # Rows came back with their old ids: move the id sequences past them, as
+    # loaddata does, so that new rows do not collide.
+    reset = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in reset:
+            cursor.execute(statement)
+    ContentType.objects.clear_cache()
+    cache.clear()
 
 
 @pytest.fixture
