@@ -6,9 +6,9 @@ DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (as CI does).
 
 import threading
 
+from django.core import mail
 from django.db import connection, connections
-
-import pytest
+from django.test import Client
 
 from events.models import Registration
 from events.registration import register
@@ -16,7 +16,6 @@ from events.registration import register
 PEOPLE = 6
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_registrations_never_overfill(transactional_db, public_event):
     public_event.capacity = 1
     public_event.save()
@@ -49,7 +48,6 @@ def test_parallel_registrations_never_overfill(transactional_db, public_event):
     assert connection.vendor in {"sqlite", "postgresql"}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_duplicates_leave_one_registration(transactional_db, public_event):
     barrier = threading.Barrier(4)
     outcomes = []
@@ -71,3 +69,52 @@ def test_parallel_duplicates_leave_one_registration(transactional_db, public_eve
         thread.join()
     assert sorted(outcomes) == ["RegistrationRefused"] * 3 + ["registered"]
     assert Registration.objects.filter(event=public_event).count() == 1
+
+
+def test_two_visitors_submitting_for_the_last_place_at_once(
+    transactional_db, public_event
+):
+    """Both forms are posted together; the pages they get back tell them apart."""
+    public_event.capacity = 1
+    public_event.save()
+    url = public_event.url + "register/"
+    barrier = threading.Barrier(2)
+    pages = {}
+
+    def submit(person):
+        try:
+            client = Client()
+            barrier.wait()
+            response = client.post(
+                url,
+                {
+                    "name": person.title(),
+                    "email": f"{person}@example.org",
+                    "consent": "on",
+                },
+                follow=True,
+            )
+            pages[person] = (response.status_code, response.content.decode())
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit, args=(p,)) for p in ("asha", "ben")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert [status for status, _ in pages.values()] == [200, 200]
+    told = sorted(
+        "confirmed" if "Your place is confirmed" in html else "waiting"
+        for _, html in pages.values()
+        if "Your place is confirmed" in html or "on the waiting list" in html
+    )
+    assert told == ["confirmed", "waiting"]
+    assert sorted(
+        Registration.objects.filter(event=public_event).values_list("status", flat=True)
+    ) == [Registration.Status.CONFIRMED, Registration.Status.WAITING]
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "asha@example.org",
+        "ben@example.org",
+    ]

@@ -30,6 +30,11 @@ def test_event_in_a_series_belongs_to_the_series_network(tree):
     assert stop.network.pk == tree.west_yorkshire.pk
 
 
+# A page looks its content type up when it is built, so even validating an
+# unsaved event reads the database.
+needs_content_types = pytest.mark.django_db
+
+
 def _event(**overrides):
     values = {
         "title": "Engagement day",
@@ -81,12 +86,14 @@ def _event(**overrides):
         ),
     ],
 )
+@needs_content_types
 def test_editors_are_told_what_is_wrong(overrides, field, message):
     with pytest.raises(ValidationError) as raised:
         _event(**overrides).clean()
     assert message in raised.value.message_dict[field]
 
 
+@needs_content_types
 def test_a_well_formed_event_is_clean():
     _event().clean()
     _event(all_day=True, end=london(2026, 3, 3)).clean()
