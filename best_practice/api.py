@@ -13,11 +13,16 @@ best-practice models, nor Wagtail's API views, which look models up as they
 are imported. `build_api_router()` imports those when the URLs are loaded.
 """
 
+import logging
+
 from django.contrib.auth.models import AnonymousUser
 
 from rest_framework import serializers
 
 from portal.visibility import can_view, visible_pages
+from search.backends.whoosh import SearchIndexUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 class AnonymousView:
@@ -108,6 +113,8 @@ def build_api_router():
     from wagtail.api.v2.router import WagtailAPIRouter
     from wagtail.api.v2.views import PagesAPIViewSet
 
+    from rest_framework.response import Response
+
     class PublicPagesAPIViewSet(PagesAPIViewSet):
         """
         Wagtail's pages endpoint, limited to what an anonymous visitor may see.
@@ -120,6 +127,18 @@ def build_api_router():
             return visible_pages(
                 anonymous_view(self.request), super().get_base_queryset()
             )
+
+        def handle_exception(self, exc):
+            # `?search=` while the index is being rebuilt: say so, in the
+            # API's own error shape, instead of failing with a 500.
+            if isinstance(exc, SearchIndexUnavailable):
+                logger.warning("API search while the index is unavailable: %s", exc)
+                return Response(
+                    {"message": "Search is being rebuilt. Try again in a few minutes."},
+                    status=503,
+                    headers={"Retry-After": "120"},
+                )
+            return super().handle_exception(exc)
 
     router = WagtailAPIRouter("wagtailapi")
     router.register_endpoint("pages", PublicPagesAPIViewSet)

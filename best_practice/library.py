@@ -21,6 +21,7 @@ from best_practice.models import (
 )
 from network.models import NetworkPage, OrganisationPage
 from portal.visibility import hidden_q, visible_pages
+from search.fallback import search_or_fallback
 
 PRACTICES_PER_PAGE = 10
 # Long enough for any real question, short enough to keep the search cheap.
@@ -178,7 +179,9 @@ class Library:
             # so a stale index entry cannot bring back a restricted page.
             ranking = {
                 practice.pk: position
-                for position, practice in enumerate(self.visible.search(query))
+                for position, practice in enumerate(
+                    search_or_fallback(self.visible, query)
+                )
             }
             matched = matched.filter(pk__in=list(ranking))
 

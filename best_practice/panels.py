@@ -5,6 +5,7 @@ import re
 from wagtail.admin.panels import Panel
 
 from portal.visibility import can_view
+from search.fallback import search_or_fallback
 
 SIMILAR_LIMIT = 3
 # Words too common in practice titles to say anything about similarity.
@@ -32,11 +33,14 @@ def similar_practices(practice, request=None, limit=SIMILAR_LIMIT):
             words.append(word)
     if not words:
         return []
-    results = BestPracticePage.objects.live().search(
-        " ".join(words[:20]), operator="or"
+    results = search_or_fallback(
+        BestPracticePage.objects.live(),
+        " ".join(words[:20]),
+        limit=limit * 4,
+        operator="or",
     )
     similar = []
-    for candidate in results[: limit * 4]:
+    for candidate in results:
         if candidate.pk == practice.pk:
             continue
         if request is not None and not can_view(request, candidate):

@@ -71,7 +71,9 @@ def test_adoptions_are_listed_but_not_editable(tree, client, coordinator):
 
 
 @pytest.mark.django_db
-def test_similar_practice_is_offered_while_editing(tree, client, personas):
+def test_similar_practice_is_offered_while_editing(
+    search_index, tree, client, personas
+):
     BestPracticePageFactory(
         parent=tree.leeds,
         title="Car wash inspections with licensing officers",

@@ -189,7 +189,9 @@ def test_api_detail_of_a_restricted_practice_is_not_found(
     assert response.status_code == 200
 
 
-def test_api_filters_cannot_reach_restricted_practices(client, personas, practices):
+def test_api_filters_cannot_reach_restricted_practices(
+    search_index, client, personas, practices
+):
     client.force_login(personas["police"])
     data = api_pages(
         client,
@@ -240,3 +242,14 @@ def test_api_listing_can_ask_for_practice_fields(client, practices):
     by_title = {item["title"]: item for item in data["items"]}
     assert by_title["Car wash welfare visits"]["outcome"]["value"] == "did_not_work"
     assert by_title["National referral pilot"]["themes"] == []
+
+
+def test_api_search_says_the_index_is_being_rebuilt_when_it_is_missing(
+    client, practices
+):
+    response = client.get("/api/v2/pages/", {"search": "car wash"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert response.json() == {
+        "message": "Search is being rebuilt. Try again in a few minutes."
+    }
