@@ -58,6 +58,9 @@ class PageChecks:
         label = f"{self.visited:02d}-{name}"
         where = f"{name} ({page.url})"
 
+        # Checks run at every width; the test goes on at the width it chose.
+        viewport = page.viewport_size
+        page.set_viewport_size(DESKTOP)
         results = self.axe.run(page, options=AXE_OPTIONS)
         if results.violations_count:
             self.problems.append(f"axe on {where}:\n{results.generate_report()}")
@@ -74,7 +77,7 @@ class PageChecks:
                 f"{where} scrolls sideways at 320 px "
                 f"(scrollWidth {scroll_width} px); widest elements:\n  {culprits}"
             )
-        page.set_viewport_size(DESKTOP)
+        page.set_viewport_size(viewport)
 
     def assert_none(self):
         assert not self.problems, "\n\n".join(self.problems)
