@@ -3,8 +3,9 @@
 import datetime
 
 from django import forms
+from django.db import transaction
 
-from events.models import Audience, EventType
+from events.models import Audience, EventType, Registration
 from network.models import NetworkPage, OrganisationPage
 from portal.visibility import visible_pages
 
@@ -168,3 +169,39 @@ class VisitorRegistrationForm(forms.Form):
             "access_needs": data["access_needs"].strip(),
             "consent": data["consent"],
         }
+
+
+class AttendanceForm(forms.Form):
+    """Who came, ticked from the event's registration list by a coordinator."""
+
+    attended = forms.ModelMultipleChoiceField(
+        label="Who attended",
+        required=False,
+        queryset=Registration.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick everyone who came. Anyone not ticked is recorded as absent.",
+        error_messages={
+            "invalid_choice": "Choose people from this event's registration list.",
+            "invalid_pk_value": "Choose people from this event's registration list.",
+        },
+    )
+
+    def __init__(self, event, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.registrations = (
+            Registration.objects.active()
+            .filter(event=event)
+            .select_related("organisation")
+            .order_by("name", "pk")
+        )
+        self.fields["attended"].queryset = self.registrations
+        if not self.is_bound:
+            self.initial["attended"] = [r.pk for r in self.registrations if r.attended]
+
+    def save(self):
+        """Record everyone on the list as attended or absent; return how many came."""
+        came = {registration.pk for registration in self.cleaned_data["attended"]}
+        with transaction.atomic():
+            self.registrations.filter(pk__in=came).update(attended=True)
+            self.registrations.exclude(pk__in=came).update(attended=False)
+        return len(came)

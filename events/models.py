@@ -357,6 +357,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return write_up(self, request)
 
+    @path("attendance/")
+    def attendance(self, request):
+        from events.views import attendance
+
+        return attendance(self, request)
+
     @path("cancel/<str:token>/")
     def cancel_registration(self, request, token):
         from events.views import cancel_registration
@@ -397,6 +403,10 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def has_begun(self):
+        return self.start <= timezone.now()
 
     @property
     def is_online(self):

@@ -28,7 +28,12 @@ from django.utils.html import escape
 from django.utils.text import slugify
 
 from events import emails
-from events.forms import EventFilterForm, VisitorRegistrationForm, parse_month
+from events.forms import (
+    AttendanceForm,
+    EventFilterForm,
+    VisitorRegistrationForm,
+    parse_month,
+)
 from events.ical import build_calendar
 from events.models import (
     CalendarFeedToken,
@@ -249,6 +254,11 @@ def event_context(event, request):
         "export_url": (
             reverse("events:registrations-csv", args=[event.pk]) if manager else ""
         ),
+        "attendance_url": (
+            event.url + event.reverse_subpage("attendance")
+            if manager and event.has_begun
+            else ""
+        ),
         "registration": registration,
         "show_online_link": confirmed and event.is_online,
         "closed_reason": event.registration_closed_reason(),
@@ -312,11 +322,16 @@ def registrations_overview(index, request):
         )
         for event in events:
             event.export_url = reverse("events:registrations-csv", args=[event.pk])
+            event.attendance_url = (
+                event.url + event.reverse_subpage("attendance")
+                if event.has_begun
+                else ""
+            )
         totals = {
             key: sum(getattr(event, key) for event in events)
-            for key in ("confirmed", "waiting")
+            for key in ("confirmed", "waiting", "attended_registrations")
         }
-        totals["attended"] = sum(event.attended_count or 0 for event in events)
+        totals["attended_count"] = sum(event.attended_count or 0 for event in events)
         sections.append({"network": network, "events": events, "totals": totals})
     return TemplateResponse(
         request,
@@ -487,6 +502,42 @@ def cancel_registration(event, request, token):
             "page": event,
             "registration": registration,
             "breadcrumbs": _crumbs(event, "Cancel"),
+        },
+    )
+
+
+def attendance(event, request):
+    """
+    The registration list with a tick for everyone who came, for the
+    coordinators of the event's network once the event has begun.
+    """
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not can_manage_registrations(request.user, event):
+        raise PermissionDenied
+    if not event.has_begun:
+        messages.error(request, "You can mark attendance once the event has begun.")
+        return redirect(event.url)
+    form = AttendanceForm(event, request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        came = form.save()
+        messages.success(
+            request,
+            f"Attendance saved: {came} of {len(form.registrations)} registered "
+            "people attended.",
+        )
+        return redirect(event.url + event.reverse_subpage("attendance"))
+    return TemplateResponse(
+        request,
+        "events/attendance.html",
+        {
+            "page": event,
+            "form": form,
+            "registrations": form.registrations,
+            "ticked": {str(pk) for pk in form["attended"].value() or ()},
+            "breadcrumbs": _crumbs(event, "Attendance"),
         },
     )
 

@@ -131,7 +131,12 @@ def test_the_overview_rolls_up_per_network_for_its_coordinators_only(
     (section,) = response.context["sections"]
     assert section["network"].pk == tree.west_yorkshire.pk
     assert [e.title for e in section["events"]] == ["Leeds day"]
-    assert section["totals"] == {"confirmed": 1, "waiting": 1, "attended": 0}
+    assert section["totals"] == {
+        "confirmed": 1,
+        "waiting": 1,
+        "attended_registrations": 0,
+        "attended_count": 0,
+    }
     assert "North East day" not in response.content.decode()
     client.force_login(coordinators["editor"])
     assert client.get("/events/registrations/").status_code == 403
