@@ -28,8 +28,8 @@ from wagtail.search.utils import normalise_query_string
 from best_practice.forms import LibraryFilterForm
 from best_practice.library import Facet, Library, Option, network_indent
 from best_practice.models import BestPracticePage, BestPracticePageTag
-from best_practice.views import paginate
 from network.models import NetworkPage
+from portal.pagination import paginate
 from portal.visibility import can_view, restriction_labels, visible_pages
 from search.highlight import highlight, page_text, snippet, word_pattern
 
@@ -229,6 +229,7 @@ class SiteSearch:
             "total": total,
             "promotions": promotions,
             "expansions": self.parsed.expansions,
+            "added_forms": self.parsed.added_forms,
             "kind_facet": None,
             "network_facet": None,
             "practice_facets": [],

@@ -8,7 +8,7 @@ on every request by portal/visibility.py.
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
-from best_practice.views import query_string_without_page
+from portal.pagination import query_string_without_page
 from search.backends.whoosh import SearchIndexUnavailable
 from search.models import FailedSearch, GlossaryTerm
 from search.queries import parse

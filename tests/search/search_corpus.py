@@ -1,10 +1,13 @@
 """
 Pages for the search tests, added to the shared `tree` (tests/conftest.py).
 
-The tests that use them ask for `search_index` first, so that the pages
-are indexed as they are saved.
+`indexed_corpus` builds them with indexing off, then builds a fresh index
+in one go, as `load_demo` does: a Whoosh commit for every page saved would
+make each test pay for dozens of commits. Pages saved afterwards are
+indexed as they are saved.
 """
 
+import io
 from dataclasses import dataclass
 
 from django.core.management import call_command
@@ -13,7 +16,6 @@ from best_practice.factories import BestPracticePageFactory
 from best_practice.models import BestPracticePage, ExploitationType, Sector, Theme
 from events.factories import EventPageFactory
 from portal.factories import StandardPageFactory
-from search.models import GlossaryTerm
 
 # A word no other page uses: it shows whether a restricted page leaked.
 MARKER = "zephyrquartz"
@@ -111,10 +113,15 @@ def build_corpus(tree):
     )
 
 
-def reindex():
-    """Rebuild the index from the database, as after `load_demo`."""
-    call_command("update_index", verbosity=0)
-
-
-def glossary_term(term):
-    return GlossaryTerm.objects.get(term=term)
+def indexed_corpus(tree, settings, index_path):
+    """Build the corpus, then an index of everything at `index_path`."""
+    corpus = build_corpus(tree)
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.whoosh",
+            "PATH": str(index_path),
+            "LANGUAGE": "en",
+        }
+    }
+    call_command("update_index", verbosity=0, stdout=io.StringIO())
+    return corpus
