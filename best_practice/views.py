@@ -8,7 +8,6 @@ lives here. Each view asks portal/visibility.py what the request may see.
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
@@ -27,26 +26,10 @@ from best_practice.library import (
     with_adoption_counts,
 )
 from best_practice.models import BestPracticePageTag
+from portal.pagination import paginate, query_string_without_page
 from portal.visibility import can_view, filter_visible_related, visible_pages
 
 LATEST_PRACTICE_COUNT = 5
-
-
-def paginate(request, items, per_page=PRACTICES_PER_PAGE):
-    """Return the requested page of `items`; a bad number gives the first or last."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
-def query_string_without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def library_context(request, index_page):
@@ -64,7 +47,7 @@ def library_context(request, index_page):
         results = []
     for facet in facets:
         facet.errors = form.errors.get(facet.name, [])
-    page_obj = paginate(request, results)
+    page_obj = paginate(request, results, PRACTICES_PER_PAGE)
     practices = attach_networks(list(page_obj.object_list))
     query = form.cleaned_data.get("q", "") if form.is_valid() else ""
     sort_choices = [
@@ -115,7 +98,7 @@ def tag_page(request, index_page, slug):
     practices = with_adoption_counts(request, practices).order_by(
         "-first_published_at", "-pk"
     )
-    page_obj = paginate(request, practices)
+    page_obj = paginate(request, practices, PRACTICES_PER_PAGE)
     return TemplateResponse(
         request,
         "best_practice/tag_page.html",

@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
@@ -46,6 +45,7 @@ from events.permissions import can_manage_registrations, coordinated_networks
 from events.registration import RegistrationRefused, cancel
 from events.registration import register as take_place
 from network.models import NetworkPage
+from portal.pagination import paginate, query_string_without_page
 from portal.visibility import can_view, visible_pages
 
 EVENTS_PER_PAGE = 10
@@ -150,19 +150,11 @@ def listing_context(index, request):
             if show == "upcoming"
             else past(events).order_by("-start", "-pk")
         )
-        paginator = Paginator(events, EVENTS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        query = request.GET.copy()
-        query.pop("page", None)
+        page_obj = paginate(request, events, EVENTS_PER_PAGE)
         context.update(
             page_obj=page_obj,
             events=page_obj.object_list,
-            query_string=query.urlencode(),
+            query_string=query_string_without_page(request),
         )
     context["portal_feed_url"] = reverse("events:portal-feed")
     context["my_calendar_url"] = index.url + index.reverse_subpage("my_calendar")

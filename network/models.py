@@ -11,7 +11,6 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
@@ -27,6 +26,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage
+from portal.pagination import paginate, query_string_without_page
 from portal.visibility import filter_visible_related, visible_pages
 
 MEMBERS_PER_PAGE = 20
@@ -390,20 +390,12 @@ class MemberDirectoryPage(BasePage):
             organisations = form.filter(organisations)
         elif form.is_bound:
             organisations = organisations.none()
-        paginator = Paginator(organisations, MEMBERS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        query = request.GET.copy()
-        query.pop("page", None)
+        page_obj = paginate(request, organisations, MEMBERS_PER_PAGE)
         context.update(
             filter_form=form,
             page_obj=page_obj,
             organisations=page_obj.object_list,
-            query_string=query.urlencode(),
+            query_string=query_string_without_page(request),
         )
         return context
 
