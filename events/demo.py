@@ -69,7 +69,8 @@ def _load_event(loader, entry, networks, organisations, day, series):
         slug=entry["slug"],
         title=entry["title"],
         summary=entry["summary"],
-        description=f"<p>{entry['summary']}</p>",
+        # The summary already leads the page; a description says more or nothing.
+        description=entry.get("description", ""),
         event_type=entry["event_type"],
         audience=entry["audience"],
         start=start,
