@@ -42,9 +42,9 @@ from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, models
-from django.db.models import F, OrderBy, Subquery, prefetch_related_objects
+from django.db.models import F, OrderBy, Subquery
 from django.db.models.functions.datetime import Extract
 from django.db.models.lookups import Lookup
 from django.db.models.sql import Query
@@ -395,58 +395,6 @@ def _text_columns(model, suffix):
                 column = _column(indexed_model, field) + suffix
                 columns[column] = max(boost, columns.get(column, 0.0))
     return sorted(columns.items())
-
-
-@functools.cache
-def _prefetch_lookups(model):
-    """
-    Return the ``prefetch_related()`` lookups that load, in a few queries per
-    batch, every related object ``_document()`` reads for ``model``.
-
-    modelsearch's ``get_indexed_objects()`` prefetches plain many-to-many
-    relations only: relations kept by modelcluster (``ParentalManyToManyField``,
-    ``ClusterTaggableManager``) were read with a query per object, and each
-    tag with one more, which made a rebuild spend most of its time in the
-    database.
-    """
-    lookups = []
-    for field in model.get_search_fields():
-        if not isinstance(field, (RelatedFields, FilterField)):
-            continue
-        try:
-            relation = model._meta.get_field(field.field_name)
-        except FieldDoesNotExist:
-            continue  # A method or property: nothing to prefetch.
-        if not relation.is_relation:
-            continue
-        if isinstance(field, FilterField) and not relation.many_to_many:
-            continue  # A foreign key's value is its id, already loaded.
-        lookups.append(field.field_name)
-        through = getattr(getattr(relation, "remote_field", None), "through", None)
-        if through is not None and hasattr(relation, "value_from_object"):
-            # modelcluster's tag manager reads a page's tags through its
-            # tagged items (to see unsaved changes) rather than the relation.
-            try:
-                accessor = through._meta.get_field(
-                    "content_object"
-                ).remote_field.get_accessor_name()
-                tag = through._meta.get_field("tag")
-            except FieldDoesNotExist:
-                continue
-            if accessor and tag.is_relation:
-                lookups.append(f"{accessor}__tag")
-    return lookups
-
-
-def _prefetch(model, items):
-    """Prefetch what indexing ``items`` reads; fall back to lazy loading."""
-    lookups = _prefetch_lookups(model)
-    if not lookups or len(items) < 2:
-        return
-    try:
-        prefetch_related_objects(items, *lookups)
-    except (AttributeError, ValueError, TypeError, FieldDoesNotExist):
-        logger.debug("Could not prefetch %s for indexing", lookups, exc_info=True)
 
 
 def _document(model, obj):
@@ -832,7 +780,6 @@ class WhooshIndex(BaseIndex):
         items = list(items)
         if not items:
             return
-        _prefetch(model, items)
         if self._bulk_writer is not None:
             for obj in items:
                 self._bulk_writer.add_document(**_document(model, obj))
