@@ -205,3 +205,185 @@ class AttendanceForm(forms.Form):
             self.registrations.filter(pk__in=came).update(attended=True)
             self.registrations.exclude(pk__in=came).update(attended=False)
         return len(came)
+
+
+class TrainingFilterForm(forms.Form):
+    """The /training/ filters: network, period, course and sector, in the address."""
+
+    network = forms.ModelChoiceField(
+        label="Network",
+        required=False,
+        queryset=NetworkPage.objects.none(),
+        empty_label="All networks",
+        error_messages={"invalid_choice": "Choose a network from the list."},
+    )
+    period = forms.ChoiceField(
+        label="Period",
+        required=False,
+        error_messages={"invalid_choice": "Choose a period from the list."},
+    )
+    start = forms.DateField(
+        label="From",
+        required=False,
+        help_text="For chosen dates, for example 2024-04-01.",
+        error_messages={"invalid": "Enter the date as YYYY-MM-DD, like 2024-04-01."},
+    )
+    end = forms.DateField(
+        label="To",
+        required=False,
+        error_messages={"invalid": "Enter the date as YYYY-MM-DD, like 2025-03-31."},
+    )
+    course = forms.ModelChoiceField(
+        label="Course",
+        required=False,
+        queryset=None,
+        empty_label="All courses",
+        error_messages={"invalid_choice": "Choose a course from the list."},
+    )
+    sector = forms.ChoiceField(
+        label="Sector",
+        required=False,
+        error_messages={"invalid_choice": "Choose a sector from the list."},
+    )
+
+    def __init__(self, request, years, *args, **kwargs):
+        from events.models import Course
+        from events.models.training import Sector
+        from events.training import financial_year_label, quarter_label
+
+        super().__init__(*args, **kwargs)
+        self.fields["network"].queryset = visible_pages(
+            request, NetworkPage.objects.all()
+        ).order_by("path")
+        self.fields["network"].label_from_instance = _indented_network_label
+        self.fields["course"].queryset = Course.objects.all()
+        self.fields["sector"].choices = [("", "All sectors"), *Sector.choices]
+        periods = [("", "All time"), ("dates", "Chosen dates")]
+        for year in sorted(years, reverse=True):
+            periods.append(
+                (f"fy-{year}", f"Financial year {financial_year_label(year)}")
+            )
+            periods.extend(
+                (f"q-{year}-{n}", quarter_label(year, n)) for n in (1, 2, 3, 4)
+            )
+        self.fields["period"].choices = periods
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period") == "dates":
+            if not (data.get("start") or data.get("end")):
+                self.add_error("start", "Enter a start date, an end date or both.")
+            elif data.get("start") and data.get("end") and data["end"] < data["start"]:
+                self.add_error(
+                    "end", "The end date must be on or after the start date."
+                )
+        return data
+
+    def dates(self):
+        """Return the (first, last) days chosen, either of which may be None."""
+        from events.training import quarter_dates
+
+        period = self.cleaned_data.get("period") or ""
+        if period == "dates":
+            return self.cleaned_data.get("start"), self.cleaned_data.get("end")
+        if period.startswith("fy-"):
+            year = int(period[3:])
+            return datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)
+        if period.startswith("q-"):
+            year, number = period[2:].split("-")
+            return quarter_dates(int(year), int(number))
+        return None, None
+
+    def filter(self, records):
+        data = self.cleaned_data
+        if data.get("network"):
+            records = records.within(data["network"])
+        first, last = self.dates()
+        if first:
+            records = records.filter(date__gte=first)
+        if last:
+            records = records.filter(date__lte=last)
+        if data.get("course"):
+            records = records.filter(course=data["course"])
+        if data.get("sector"):
+            records = records.filter(headcounts__sector=data["sector"]).distinct()
+        return records
+
+
+class TrainingImportForm(forms.Form):
+    """A CSV file of past delivery records, in the format of docs/training-import.md."""
+
+    file = forms.FileField(
+        label="CSV file",
+        help_text="One row per organisation and role at a session, with a header row.",
+        error_messages={"required": "Choose a CSV file to import."},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError("The file must be smaller than 2 MB.")
+        try:
+            return upload.read().decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(
+                "The file must be saved as CSV UTF-8 (a spreadsheet's “CSV UTF-8” option)."
+            ) from error
+
+
+class WalkInForm(forms.Form):
+    """People who came without registering, counted by organisation and role."""
+
+    organisation_name = forms.CharField(
+        label="Organisation", max_length=200, required=False
+    )
+    sector = forms.ChoiceField(label="Sector", required=False)
+    role = forms.CharField(label="Role", max_length=150, required=False)
+    count = forms.IntegerField(
+        label="Number of people",
+        required=False,
+        min_value=1,
+        max_value=10000,
+        error_messages={
+            "invalid": "Enter the number of people as a whole number.",
+            "min_value": "Enter 1 or more people.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        from events.models.training import Sector
+
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].choices = [("", "Choose a sector"), *Sector.choices]
+
+    def clean(self):
+        data = super().clean()
+        filled = [data.get(name) for name in ("organisation_name", "sector", "count")]
+        if any(filled) and not all(filled):
+            raise forms.ValidationError(
+                "Give the organisation, its sector and the number of people, or leave the row empty."
+            )
+        return data
+
+
+WalkInFormSet = forms.formset_factory(WalkInForm, extra=3, max_num=20)
+
+
+class TrainingFromEventForm(forms.Form):
+    """The course an event delivered, for its training record."""
+
+    course = forms.ModelChoiceField(
+        label="Course delivered",
+        queryset=None,
+        empty_label="Choose a course",
+        error_messages={
+            "required": "Choose the course the event delivered.",
+            "invalid_choice": "Choose a course from the list.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        from events.models import Course
+
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = Course.objects.all()

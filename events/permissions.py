@@ -1,5 +1,7 @@
 """Who may see an event's registrations: its network's coordinators."""
 
+from django.db.models import Q
+
 from network.models import NetworkPage
 
 
@@ -21,4 +23,21 @@ def can_manage_registrations(user, event):
         return True
     return any(
         event.path.startswith(network.path) for network in coordinated_networks(user)
+    )
+
+
+def managed_networks(user):
+    """
+    Return the networks whose training records `user` may manage: those
+    they coordinate and the networks below them (every network for admins).
+    """
+    if user and user.is_active and user.is_superuser:
+        return NetworkPage.objects.all()
+    condition = Q()
+    for network in coordinated_networks(user):
+        condition |= Q(path__startswith=network.path)
+    return (
+        NetworkPage.objects.filter(condition)
+        if condition
+        else NetworkPage.objects.none()
     )

@@ -30,7 +30,9 @@ from events import emails
 from events.forms import (
     AttendanceForm,
     EventFilterForm,
+    TrainingFromEventForm,
     VisitorRegistrationForm,
+    WalkInFormSet,
     parse_month,
 )
 from events.ical import build_calendar
@@ -44,6 +46,8 @@ from events.models import (
 from events.permissions import can_manage_registrations, coordinated_networks
 from events.registration import RegistrationRefused, cancel
 from events.registration import register as take_place
+from events.training import TRAINING_EVENT_TYPES
+from events.training_views import save_training_record
 from network.models import NetworkPage
 from portal.pagination import paginate, query_string_without_page
 from portal.visibility import can_view, visible_pages
@@ -512,7 +516,25 @@ def attendance(event, request):
     if not event.has_begun:
         messages.error(request, "You can mark attendance once the event has begun.")
         return redirect(event.url)
-    form = AttendanceForm(event, request.POST if request.method == "POST" else None)
+    action = request.POST.get("action") if request.method == "POST" else None
+    training_form = walk_ins = None
+    if event.event_type in TRAINING_EVENT_TYPES:
+        data = request.POST if action == "training-record" else None
+        record = getattr(event, "training_record", None)
+        training_form = TrainingFromEventForm(
+            data, initial={"course": record.course_id if record else None}
+        )
+        walk_ins = WalkInFormSet(data, prefix="walk_ins")
+        if data is not None:
+            response = save_training_record(event, request, training_form, walk_ins)
+            if response is not None:
+                return response
+    form = AttendanceForm(
+        event,
+        request.POST
+        if request.method == "POST" and action != "training-record"
+        else None,
+    )
     if form.is_bound and form.is_valid():
         came = form.save()
         messages.success(
@@ -529,6 +551,9 @@ def attendance(event, request):
             "form": form,
             "registrations": form.registrations,
             "ticked": {str(pk) for pk in form["attended"].value() or ()},
+            "training_form": training_form,
+            "walk_ins": walk_ins,
+            "training_record": getattr(event, "training_record", None),
             "breadcrumbs": _crumbs(event, "Attendance"),
         },
     )

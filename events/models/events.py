@@ -1,6 +1,6 @@
 """
-Events the networks run (roadshows, engagement days, awareness events), their
-registrations, and the training record.
+Events the networks run (roadshows, engagement days, awareness events) and
+their registrations.
 
 Times are stored as aware datetimes (UTC in the database) and shown in
 Europe/London, the project's TIME_ZONE, so a 10:00 start stays 10:00 on
@@ -643,14 +643,3 @@ class CalendarFeedToken(models.Model):
 
     def __str__(self):
         return f"Calendar feed of {self.user}"
-
-
-class TrainingPage(BasePage):
-    """The /training/ page: training the networks have delivered."""
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = "training page"
