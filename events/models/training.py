@@ -76,7 +76,7 @@ class TrainingPage(RoutablePageMixin, BasePage):
 
         return course_list(self, request)
 
-    @path("records.csv")
+    @path("export/")
     def export(self, request):
         from events.training_views import export_records
 

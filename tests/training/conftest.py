@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from events.factories import TrainingPageFactory
+from events.factories import EventIndexPageFactory, TrainingPageFactory
 from events.models import Course, Headcount, TrainingRecord
 from network.models import OrganisationPage
 from portal.factories import UserFactory
@@ -13,6 +13,11 @@ from portal.factories import UserFactory
 @pytest.fixture
 def training_page(tree):
     return TrainingPageFactory(parent=tree.home)
+
+
+@pytest.fixture
+def events_index(tree):
+    return EventIndexPageFactory(parent=tree.home)
 
 
 @pytest.fixture
