@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from whoosh.analysis import STOP_WORDS
+
 from search.models import GlossaryTerm, normalise_words
 
 # Curly quotes count as quotes: phones type them.
 QUOTES = re.compile(r"[\"“”„]")
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
 # Plural endings a glossary form still matches with ("nail bars").
 PLURAL = r"(?:e?s)?"
 
@@ -44,7 +47,11 @@ class ParsedQuery:
     @property
     def highlight_words(self):
         """Return the words and phrases a snippet should mark."""
-        words = [part for part in QUOTES.sub(" ", self.text).split() if part]
+        words = [
+            word
+            for word in WORD.findall(self.text)
+            if word.casefold() not in STOP_WORDS
+        ]
         return [*words, *self.added_forms]
 
 
@@ -70,6 +77,8 @@ def parse(text, glossary=None):
 
 
 def _words_and_phrases(text):
+    if not WORD.search(text):
+        return None
     parts = QUOTES.split(text)
     if len(parts) % 2 == 0:
         # An unmatched quote: the words after it are plain words.
