@@ -9,8 +9,9 @@ from wagtail.models import PageViewRestriction
 
 from events import demo_content
 from events.factories import EventPageFactory, RoadshowSeriesPageFactory
-from events.models import Registration
+from events.models import Course, EventPage, Headcount, Registration, TrainingRecord
 from events.registration import register
+from events.training import financial_year, record_from_event
 from portal.visibility import PARTNERS_GROUP, POLICE_GROUP
 
 RESTRICTION_GROUPS = {"partners": [PARTNERS_GROUP], "police": [POLICE_GROUP]}
@@ -49,6 +50,7 @@ def load_events(loader, networks, organisations, today=None):
             day,
             series if entry.get("series") else None,
         )
+    load_training(loader, networks, organisations, today)
 
 
 def _load_event(loader, entry, networks, organisations, day, series):
@@ -106,3 +108,63 @@ def _load_event(loader, entry, networks, organisations, day, series):
             register(event, name=name, email=email, consent=True, role="Demo attendee")
             loader.created += 1
     return event
+
+
+def load_training(loader, networks, organisations, today=None):
+    """
+    Add the demo courses and West Yorkshire's training record since 2014,
+    once: courses are found by title and sessions by course, network and
+    date. The 2018 Carr Gate roadshow's record comes from its attendance.
+    """
+    today = today or timezone.localdate()
+    courses = []
+    for entry in demo_content.TRAINING_COURSES:
+        outcomes = "".join(f"<li>{item}</li>" for item in entry["outcomes"])
+        course, created = Course.objects.get_or_create(
+            title=entry["title"],
+            defaults={
+                "audience": entry["audience"],
+                "duration": entry["duration"],
+                "description": f"<p>{entry['description']}</p>",
+                "learning_outcomes": f"<ul>{outcomes}</ul>",
+                "provider": organisations.get(entry["provider"]),
+            },
+        )
+        loader.created += created
+        courses.append(course)
+    police = organisations.get("west-yorkshire-police")
+    charity = organisations.get("salvation-army")
+    last_year = financial_year(today) - 1
+    for year in range(demo_content.TRAINING_FIRST_YEAR, last_year + 1):
+        for number, slug in enumerate(demo_content.TRAINING_DISTRICTS):
+            network = networks[slug]
+            course = courses[(year + number) % len(courses)]
+            when = datetime.date(year, 6 + number, 10 + number)
+            if TrainingRecord.objects.filter(
+                course=course, network=network, date=when
+            ).exists():
+                continue
+            record = TrainingRecord.objects.create(
+                course=course,
+                network=network,
+                date=when,
+                delivered_by=police,
+                venue=f"{network.title.split(' ')[0]} town hall",
+            )
+            groups = demo_content.TRAINING_GROUPS[(year + number) % 5]
+            council = "leeds-city-council" if slug == "leeds" else f"{slug}-council"
+            attending = (police, organisations.get(council), charity)
+            for organisation, role, count in zip(
+                attending, demo_content.TRAINING_ROLES, groups, strict=True
+            ):
+                Headcount.objects.create(
+                    record=record, organisation=organisation, role=role, count=count
+                )
+            loader.created += 1
+    roadshow = EventPage.objects.filter(slug="regional-roadshow-carr-gate-2018").first()
+    if (
+        roadshow is not None
+        and not TrainingRecord.objects.filter(event=roadshow).exists()
+    ):
+        record_from_event(roadshow, courses[0], demo_content.ROADSHOW_WALK_INS)
+        loader.created += 1

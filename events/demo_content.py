@@ -199,3 +199,63 @@ FULL_EVENT_ATTENDEES = [
     ("Amir Shah", "amir.shah@example.org"),
     ("Lena Novak", "lena.novak@example.org"),
 ]
+
+# Training -------------------------------------------------------------------
+# West Yorkshire's network has trained over 3,000 front-line staff since 2014
+# across its five districts: one session a year in each district from the
+# 2014–15 financial year, plus the Carr Gate roadshow of 2018 recorded from
+# its attendance.
+
+TRAINING_COURSES = [
+    {
+        "title": "Spotting the signs of modern slavery",
+        "audience": "Front-line staff in policing, councils, health and charities",
+        "duration": "Half a day",
+        "description": "The forms exploitation takes locally, what victims may say and not say, and what to do next.",
+        "outcomes": [
+            "Recognise the signs of labour, sexual and criminal exploitation",
+            "Know when and how to make a National Referral Mechanism referral",
+            "Know who to call locally, day and night",
+        ],
+        "provider": "west-yorkshire-police",
+    },
+    {
+        "title": "First responder training: the National Referral Mechanism",
+        "audience": "Staff of first responder organisations",
+        "duration": "Three hours",
+        "description": "Completing an NRM referral well, with the person's consent, and the duty to notify for adults who do not consent.",
+        "outcomes": [
+            "Complete an NRM referral with the evidence decision makers need",
+            "Explain the NRM to a potential victim in plain words",
+        ],
+        "provider": "opcc-west-yorkshire",
+    },
+    {
+        "title": "County lines and child criminal exploitation",
+        "audience": "Schools, youth services, housing and transport staff",
+        "duration": "90 minutes",
+        "description": "How children and vulnerable adults are drawn into moving drugs, and how partners share what they see.",
+        "outcomes": [
+            "Spot cuckooing and the signs a child is being exploited",
+            "Share information safely with police and children's services",
+        ],
+        "provider": "west-yorkshire-police",
+    },
+]
+
+TRAINING_DISTRICTS = ["bradford", "calderdale", "kirklees", "leeds", "wakefield"]
+TRAINING_FIRST_YEAR = 2014
+# (police response officers, council officers, charity and health staff):
+# the groups cycle by district and year so the totals vary.
+TRAINING_GROUPS = [(24, 15, 9), (26, 13, 11), (22, 17, 10), (25, 14, 12), (23, 16, 13)]
+TRAINING_ROLES = (
+    "Response officers",
+    "Housing and safeguarding officers",
+    "Support workers",
+)
+# The roadshow's walk-ins: (organisation, sector, role, count).
+ROADSHOW_WALK_INS = [
+    ("West Yorkshire Fire and Rescue Service", "other", "Fire safety officers", 18),
+    ("Wakefield Council", "local_authority", "Licensing officers", 22),
+    ("Yorkshire Ambulance Service", "health", "Paramedics", 15),
+]
