@@ -10,7 +10,7 @@ question still finds the pages that answer part of it.
 import re
 from dataclasses import dataclass, field
 
-from wagtail.search.query import And, Or, Phrase, PlainText
+from wagtail.search.query import And, Boost, Or, Phrase, PlainText
 
 from whoosh.analysis import STOP_WORDS
 
@@ -19,6 +19,7 @@ from search.models import GlossaryTerm, normalise_words
 # Curly quotes count as quotes: phones type them.
 QUOTES = re.compile(r"[\"“”„]")
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
+TYPED_WORDS_BOOST = 3.0
 # Plural endings a glossary form still matches with ("nail bars").
 PLURAL = r"(?:e?s)?"
 
@@ -72,7 +73,9 @@ def parse(text, glossary=None):
     expansions = find_terms(text, glossary)
     added = [Phrase(form) for expansion in expansions for form in expansion.added]
     if added:
-        query = Or([query, *added])
+        # The words typed count for more than the glossary's other forms, so
+        # a page using the reader's own term comes first.
+        query = Or([Boost(query, TYPED_WORDS_BOOST), *added])
     return ParsedQuery(text, query, expansions)
 
 

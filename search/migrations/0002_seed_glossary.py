@@ -14,7 +14,7 @@ TERMS = [
     (
         "NRM",
         "National Referral Mechanism",
-        "referral mechanism",
+        "",
         "The UK's process for identifying people who may be victims of "
         "trafficking or slavery and getting them support. A first responder "
         "makes the referral, with the person's consent if they are an adult.",
