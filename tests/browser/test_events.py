@@ -54,3 +54,22 @@ def test_events_calendar_event_and_registration_errors(live_server, demo_logins,
     check("registration-errors")
 
     check.assert_none()
+
+
+def test_training_totals_with_charts_and_tables(live_server, demo_logins, page):
+    page.set_default_timeout(10_000)
+    page.set_viewport_size(DESKTOP)
+    check = PageChecks(page)
+    page.goto(f"{live_server.url}/training/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Training")
+    expect(
+        page.get_by_role("table", name="People trained by network: the figures")
+    ).to_be_visible()
+    check("training")
+    page.get_by_label("Period").select_option(label="Financial year 2018–19")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(
+        page.get_by_role("heading", name="People trained by quarter")
+    ).to_be_visible()
+    check("training-2018-19")
+    check.assert_none()
