@@ -75,6 +75,7 @@ class Bar:
     # Where the chart draws it, in the SVG's own units (set by Chart).
     y: int = 0
     length: float = 0.0
+    value_x: float = 0.0
 
 
 @dataclass
@@ -98,14 +99,11 @@ class Chart:
             row.length = (
                 round(self.BAR_SPACE * row.people / largest, 1) if largest else 0
             )
+            row.value_x = self.LABEL_WIDTH + row.length + 6
 
     @property
     def height(self):
         return len(self.rows) * self.ROW_HEIGHT
-
-    @property
-    def value_x(self):
-        return self.LABEL_WIDTH + 6
 
 
 def people_sum(sector="", prefix="headcounts__"):
