@@ -117,7 +117,12 @@ def test_library_filters_combine_and_count(client, corpus):
         "/search/", {"q": "car washes NRM", "exploitation": "labour-exploitation"}
     )
 
-    assert len(result_titles(everything)) == 3
+    practices = {
+        corpus.car_wash.title,
+        corpus.referral.title,
+        corpus.acronym_only.title,
+    }
+    assert practices <= set(result_titles(everything))
     assert result_titles(response) == [corpus.car_wash.title]
     assert "Labour exploitation (1 practice)" in text(response)
     assert "Car washes (1 practice)" in text(response)
