@@ -221,3 +221,17 @@ def search_index(tmp_path, settings):
         }
     }
     return path
+
+
+@pytest.fixture
+def missing_search_index(tmp_path, settings):
+    """A Whoosh index that has never been built, as on a new install."""
+    path = tmp_path / "never-built"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.whoosh",
+            "PATH": str(path),
+            "AUTO_UPDATE": False,
+        }
+    }
+    return path

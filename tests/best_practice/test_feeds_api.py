@@ -245,7 +245,7 @@ def test_api_listing_can_ask_for_practice_fields(client, practices):
 
 
 def test_api_search_says_the_index_is_being_rebuilt_when_it_is_missing(
-    client, practices
+    missing_search_index, client, practices
 ):
     response = client.get("/api/v2/pages/", {"search": "car wash"})
     assert response.status_code == 503

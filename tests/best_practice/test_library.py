@@ -457,9 +457,10 @@ def test_organisation_page_lists_its_visible_contributions(
 
 
 @pytest.mark.django_db
-def test_words_still_find_practices_while_the_index_is_missing(client, library):
-    # No index has been built (tests index only with `search_index`): the
-    # library answers from the database instead of failing.
+def test_words_still_find_practices_while_the_index_is_missing(
+    missing_search_index, client, library
+):
+    # The library answers from the database instead of failing.
     response = client.get("/best-practice/", {"q": "nail bar"})
     assert response.status_code == 200
     assert "Nail bar outreach" in listed(response)
