@@ -1142,16 +1142,25 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             if not terms:
                 return _NONE
             boost *= query.boost
-            return self._combine(
-                [
-                    self._across_columns(
-                        columns,
-                        lambda c, b, t=term: wq.Term(c, t, boost=b * boost),
+            reader = searcher.reader()
+            queries = []
+            for term in terms:
+                # Only the columns that hold the word: a Term on any other
+                # matches nothing, yet costs a lookup and a matcher, and the
+                # root page model has dozens of text columns.
+                holding = [(c, b) for c, b in columns if (c, term) in reader]
+                if holding:
+                    queries.append(
+                        self._across_columns(
+                            holding,
+                            lambda c, b, t=term: wq.Term(c, t, boost=b * boost),
+                        )
                     )
-                    for term in terms
-                ],
-                query.operator,
-            )
+                elif query.operator == "and":
+                    return _NONE
+            if not queries:
+                return _NONE
+            return self._combine(queries, query.operator)
         if isinstance(query, Phrase):
             terms = self._terms(searcher, query.query_string)
             if not terms:
@@ -1223,7 +1232,10 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
 
     def compile_query(self, searcher):
         """Return the Whoosh query for the search text, or a sentinel."""
-        columns = self._columns()
+        # Leave out the columns no document has (fields of page types with
+        # no pages, empty fields): they can match nothing.
+        indexed = set(searcher.reader().indexed_field_names())
+        columns = [(c, b) for c, b in self._columns() if c in indexed]
         if not columns:
             return _NONE
         return self._compile(self.query, searcher, columns)
