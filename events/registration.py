@@ -8,12 +8,15 @@ SELECT ... FOR UPDATE; SQLite has no row locks, so a harmless UPDATE of the
 row takes its database-wide write lock at the same point instead.
 """
 
+import datetime
 import time
 
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from events.models import EventPage, Registration
+from events.models.training import add_months
 
 # SQLite reports a competing writer as "database is locked" instead of
 # waiting when the connections share a cache (as the test database does).
@@ -133,3 +136,44 @@ def _lock(event):
         queryset.update(sequence=F("sequence"))
         return queryset.get()
     return queryset.select_for_update(of=("self",)).get()
+
+
+# Keeping details no longer than promised -------------------------------------
+
+# The registration form tells visitors their details are deleted six months
+# after the event (events/forms.py); the counts and attendance marks stay.
+RETENTION_MONTHS = 6
+ERASED_EMAIL_DOMAIN = "erased.invalid"
+
+
+def anonymise(registration, reason):
+    """
+    Blank the personal details of `registration`, keeping its status,
+    attendance mark and organisation, which the network's figures count.
+    """
+    registration.name = reason
+    # Unique per event, so a placeholder unique to this registration.
+    registration.email = f"erased-{registration.reference.hex}@{ERASED_EMAIL_DOMAIN}"
+    registration.role = ""
+    registration.access_needs = ""
+    registration.user = None
+    registration.save()
+
+
+@transaction.atomic
+def erase_past_registrations(today=None):
+    """Anonymise registrations of events that ended over six months ago."""
+    today = today or timezone.localdate()
+    cutoff = datetime.datetime.combine(
+        add_months(today, -RETENTION_MONTHS),
+        datetime.time.min,
+        tzinfo=timezone.get_current_timezone(),
+    )
+    expired = Registration.objects.filter(event__end__lt=cutoff).exclude(
+        email__endswith=f"@{ERASED_EMAIL_DOMAIN}"
+    )
+    erased = 0
+    for registration in expired.select_for_update():
+        anonymise(registration, "Erased after the event")
+        erased += 1
+    return erased

@@ -31,6 +31,7 @@ from events.models.training import (
     name_retention_months,
     organisations_reached,
 )
+from events.registration import anonymise
 from network.models import OrganisationPage
 
 # Events whose attendance can become a training record.
@@ -287,12 +288,7 @@ def erase_person(email):
     registrations = Registration.objects.filter(email__iexact=email)
     erased = 0
     for registration in registrations:
-        registration.name = "Erased on request"
-        registration.email = f"erased-{registration.reference.hex}@erased.invalid"
-        registration.role = ""
-        registration.access_needs = ""
-        registration.user = None
-        registration.save()
+        anonymise(registration, "Erased on request")
         erased += 1
     return {"named_attendance": attendees, "registrations": erased}
 
