@@ -122,10 +122,18 @@ def test_times_are_stored_in_utc_and_kept_in_uk_time_across_clock_changes(
     spring_after = EventPageFactory(
         parent=tree.leeds, start=london(2026, 3, 29, 10), end=london(2026, 3, 29, 12)
     )
+    autumn_before = EventPageFactory(
+        parent=tree.leeds, start=london(2026, 10, 24, 10), end=london(2026, 10, 24, 12)
+    )
     autumn_after = EventPageFactory(
         parent=tree.leeds, start=london(2026, 10, 25, 10), end=london(2026, 10, 25, 12)
     )
     utc = datetime.UTC
-    for page, hour in ((spring_before, 10), (spring_after, 9), (autumn_after, 10)):
+    for page, hour in (
+        (spring_before, 10),
+        (spring_after, 9),
+        (autumn_before, 9),
+        (autumn_after, 10),
+    ):
         page = EventPage.objects.get(pk=page.pk)
         assert page.start.astimezone(utc).hour == hour
