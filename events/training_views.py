@@ -12,13 +12,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from events import training
 from events.forms import TrainingFilterForm, TrainingImportForm
-from events.models import Course, TrainingRecord
+from events.models import Course, NamedAttendee, TrainingRecord
 from events.permissions import managed_networks
 from network.models import NetworkPage
 from portal.visibility import filter_visible_related, visible_pages
@@ -207,6 +208,42 @@ def save_training_record(event, request, form, walk_ins):
         request, f"Training record {done}: {record.people} people trained."
     )
     return redirect(event.url + event.reverse_subpage("attendance"))
+
+
+@never_cache
+def certificate(request, attendee_id):
+    """
+    A printable certificate of attendance for one named attendee, for the
+    coordinators who manage the record's network (and superusers).
+
+    Anyone else gets a 404 rather than a 403, so that the address does not
+    even tell them that a certificate exists. never_cache keeps the name out
+    of shared caches; once the name is erased, the certificate is gone too.
+    """
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    attendee = get_object_or_404(
+        NamedAttendee.objects.select_related(
+            "record__course__provider", "record__network", "record__delivered_by"
+        ).filter(record__network__in=managed_networks(request.user)),
+        pk=attendee_id,
+    )
+    record = attendee.record
+    response = TemplateResponse(
+        request,
+        "events/training_certificate.html",
+        {
+            "attendee": attendee,
+            "record": record,
+            "course": record.course,
+            "delivered_by": record.delivered_by,
+            "record_url": reverse(
+                TrainingRecord.snippet_viewset.get_url_name("edit"), args=[record.pk]
+            ),
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def _crumbs(page, last):

@@ -1,11 +1,14 @@
 """
 Calendar addresses that calendar programs subscribe to. They are plain URLs,
 outside the page tree, because Wagtail's page addresses cannot end in ".ics".
+
+Certificates of attendance are plain URLs too: as Django views they stay out
+of the page tree, and so out of search, feeds, the API and the sitemap.
 """
 
 from django.urls import path
 
-from events import views
+from events import training_views, views
 
 app_name = "events"
 
@@ -24,5 +27,10 @@ urlpatterns = [
         "<int:event_id>/registrations.csv",
         views.registrations_csv,
         name="registrations-csv",
+    ),
+    path(
+        "certificates/<int:attendee_id>/",
+        training_views.certificate,
+        name="training-certificate",
     ),
 ]

@@ -23,6 +23,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from events.models.events import RICH_TEXT_FEATURES
+from events.panels import CertificateLinksPanel
 from network.models import OrganisationPage
 from portal.models import BasePage
 
@@ -233,7 +234,10 @@ class TrainingRecord(ClusterableModel):
             help_text="Numbers by attending organisation and role. No names needed.",
         ),
         MultiFieldPanel(
-            [InlinePanel("named_attendees", label="Named attendee")],
+            [
+                InlinePanel("named_attendees", label="Named attendee"),
+                CertificateLinksPanel(heading="Certificates to print"),
+            ],
             heading="Certificates (optional)",
             help_text=(
                 "Only for people who want a certificate and have agreed to "
