@@ -9,7 +9,14 @@ from wagtail.models import PageViewRestriction
 
 from events import demo_content
 from events.factories import EventPageFactory, RoadshowSeriesPageFactory
-from events.models import Course, EventPage, Headcount, Registration, TrainingRecord
+from events.models import (
+    Course,
+    EventPage,
+    Headcount,
+    NamedAttendee,
+    Registration,
+    TrainingRecord,
+)
 from events.registration import register
 from events.training import financial_year, record_from_event
 from portal.visibility import PARTNERS_GROUP, POLICE_GROUP
@@ -50,6 +57,9 @@ def load_events(loader, networks, organisations, today=None):
             day,
             series if entry.get("series") else None,
         )
+    for entry in demo_content.RECENT_TRAINING_EVENTS:
+        day = today + datetime.timedelta(days=entry["days"])
+        _load_event(loader, entry, networks, organisations, day, None)
     load_training(loader, networks, organisations, today)
 
 
@@ -169,3 +179,46 @@ def load_training(loader, networks, organisations, today=None):
     ):
         record_from_event(roadshow, courses[0], demo_content.ROADSHOW_WALK_INS)
         loader.created += 1
+    by_title = {course.title: course for course in courses}
+    for entry in demo_content.RECENT_TRAINING_EVENTS:
+        event = EventPage.objects.filter(slug=entry["slug"]).first()
+        if event is not None:
+            _record_attendance(loader, event, entry, organisations, by_title)
+
+
+def _record_attendance(loader, event, entry, organisations, courses):
+    """
+    Give a past demo training event its marked registration list, then make
+    its training record from that attendance and its walk-ins, once.
+    """
+    # register() refuses events that have begun, so the list is written
+    # directly, as if people had registered before the day.
+    if not Registration.objects.filter(event=event).exists():
+        for name, email, slug, role, attended in entry["registrations"]:
+            Registration.objects.create(
+                event=event,
+                name=name,
+                email=email,
+                organisation=organisations.get(slug),
+                role=role,
+                consent=True,
+                status=Registration.Status.CONFIRMED,
+                attended=attended,
+            )
+            loader.created += 1
+    if TrainingRecord.objects.filter(event=event).exists():
+        return
+    record, _ = record_from_event(event, courses[entry["course"]], entry["walk_ins"])
+    loader.created += 1
+    name, email, slug, *_ = next(
+        row for row in entry["registrations"] if row[0] == entry["certificate_for"]
+    )
+    organisation = organisations.get(slug)
+    NamedAttendee.objects.create(
+        record=record,
+        name=name,
+        email=email,
+        organisation_name=organisation.title if organisation else "",
+        consent=True,
+    )
+    loader.created += 1

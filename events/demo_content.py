@@ -1,6 +1,7 @@
 """
-The demo's events: three from the seeds (2018) and upcoming ones dated from
-the day the demo is loaded, so the calendar is never empty.
+The demo's events: three from the seeds (2018), upcoming ones dated from
+the day the demo is loaded, so the calendar is never empty, and recent
+training sessions whose attendance became training records.
 
 `days` counts from today; `hour` and `hours` are UK time. `network` is the
 slug of the organising network; `series` puts the event in a roadshow.
@@ -258,4 +259,126 @@ ROADSHOW_WALK_INS = [
     ("West Yorkshire Fire and Rescue Service", "other", "Fire safety officers", 18),
     ("Wakefield Council", "local_authority", "Licensing officers", 22),
     ("Yorkshire Ambulance Service", "health", "Paramedics", 15),
+]
+
+# Recent training sessions, weeks before the demo is loaded (`days` is
+# negative), recorded the way a coordinator does: attendance marked on the
+# registration list, walk-ins added, then one action makes the record.
+# Registrations are (name, email, organisation slug, role, attended); one
+# person in each asked for a certificate and agreed their name is kept.
+RECENT_TRAINING_EVENTS = [
+    {
+        "slug": "spotting-the-signs-leeds-housing",
+        "title": "Spotting the signs: Leeds housing and safeguarding staff",
+        "network": "leeds",
+        "event_type": "training_session",
+        "audience": "practitioners",
+        "days": -18,
+        "hour": 9,
+        "hours": 4,
+        "venue_name": "Leeds Civic Hall",
+        "venue_address": "Calverley Street, Leeds",
+        "venue_postcode": "LS1 1UR",
+        "capacity": 30,
+        "summary": "Half a day for housing officers and support workers on the signs of exploitation and what to do next.",
+        "course": "Spotting the signs of modern slavery",
+        "registrations": [
+            (
+                "Priya Desai",
+                "priya.desai@example.org",
+                "leeds-city-council",
+                "Housing officer",
+                True,
+            ),
+            (
+                "Tom Hargreaves",
+                "tom.hargreaves@example.org",
+                "leeds-city-council",
+                "Housing officer",
+                True,
+            ),
+            (
+                "Grace Okafor",
+                "grace.okafor@example.org",
+                "leeds-city-council",
+                "Safeguarding officer",
+                True,
+            ),
+            (
+                "Daniel Webb",
+                "daniel.webb@example.org",
+                "salvation-army",
+                "Support worker",
+                True,
+            ),
+            (
+                "Maria Lopes",
+                "maria.lopes@example.org",
+                "salvation-army",
+                "Support worker",
+                False,
+            ),
+            (
+                "Sam Fielding",
+                "sam.fielding@example.org",
+                "west-yorkshire-police",
+                "Neighbourhood officer",
+                True,
+            ),
+        ],
+        "walk_ins": [
+            ("Leeds Housing Options", "local_authority", "Housing officers", 4),
+        ],
+        "certificate_for": "Grace Okafor",
+    },
+    {
+        "slug": "nrm-first-responders-bradford",
+        "title": "First responder training: NRM referrals in Bradford",
+        "network": "bradford",
+        "event_type": "training_session",
+        "audience": "practitioners",
+        "days": -39,
+        "hour": 13,
+        "hours": 3,
+        "venue_name": "Bradford City Hall",
+        "venue_address": "Channing Way, Bradford",
+        "venue_postcode": "BD1 1HY",
+        "capacity": 25,
+        "summary": "Three hours on completing a National Referral Mechanism referral well.",
+        "course": "First responder training: the National Referral Mechanism",
+        "registrations": [
+            (
+                "Imran Hussain",
+                "imran.hussain@example.org",
+                "bradford-council",
+                "Social worker",
+                True,
+            ),
+            (
+                "Chloe Brennan",
+                "chloe.brennan@example.org",
+                "bradford-council",
+                "Social worker",
+                True,
+            ),
+            (
+                "Kwame Mensah",
+                "kwame.mensah@example.org",
+                "west-yorkshire-police",
+                "Detective constable",
+                True,
+            ),
+            (
+                "Ellie Shaw",
+                "ellie.shaw@example.org",
+                "west-yorkshire-police",
+                "Detective constable",
+                False,
+            ),
+        ],
+        "walk_ins": [
+            ("Bradford Teaching Hospitals", "health", "Safeguarding nurses", 3),
+        ],
+        "certificate_for": "Imran Hussain",
+    },
 ]

@@ -1,8 +1,12 @@
 """The demo's training record agrees with the seeds: about 3,000 trained since 2014."""
 
+import datetime
+
+from django.utils import timezone
+
 import pytest
 
-from events.models import Course, Headcount, TrainingRecord
+from events.models import Course, Headcount, NamedAttendee, Registration, TrainingRecord
 from events.training import totals
 from network.models import NetworkPage
 from portal.demo import DemoLoader
@@ -30,9 +34,36 @@ def test_west_yorkshire_has_trained_about_three_thousand_since_2014(loaded):
     assert Course.objects.count() >= 3
 
 
+def test_recent_sessions_were_recorded_from_demo_events_attendance(loaded):
+    recent = TrainingRecord.objects.filter(
+        event__isnull=False,
+        date__gte=timezone.localdate() - datetime.timedelta(days=90),
+    )
+    assert recent.count() >= 2
+    for record in recent:
+        assert record.event.event_type in ("training_session", "roadshow_stop")
+        registrations = Registration.objects.filter(event=record.event)
+        came = registrations.filter(attended=True).count()
+        # Someone on each list did not come, and is not counted.
+        assert registrations.filter(attended=False).exists()
+        walk_ins = record.headcounts.filter(organisation=None)
+        assert walk_ins.exists()
+        assert record.people == came + sum(h.count for h in walk_ins)
+        assert record.named_attendees.filter(consent=True).count() == 1
+
+
 def test_loading_twice_adds_no_training(loaded):
-    before = (TrainingRecord.objects.count(), Headcount.objects.count())
+    def counts():
+        return (
+            TrainingRecord.objects.count(),
+            Headcount.objects.count(),
+            NamedAttendee.objects.count(),
+            Registration.objects.count(),
+            sum(record.people for record in TrainingRecord.objects.all()),
+        )
+
+    before = counts()
     loader = DemoLoader()
     loader.load()
-    assert (TrainingRecord.objects.count(), Headcount.objects.count()) == before
+    assert counts() == before
     assert loader.created == 0
