@@ -181,6 +181,18 @@ class TrainingRecordForm(WagtailAdminModelForm):
             self.fields["network"].queryset = managed_networks(for_user).order_by(
                 "path"
             )
+        # A PositiveIntegerField's form field allows 0, so -3 was answered
+        # "at least 0" although 0 is refused too: state the real rule.
+        for form in self.formsets.get("headcounts", ()):
+            count = form.fields.get("count")
+            if count is not None:
+                count.min_value = 1
+                count.widget.attrs["min"] = 1
+                count.validators = [
+                    validator
+                    for validator in count.validators
+                    if not isinstance(validator, MinValueValidator)
+                ] + [MinValueValidator(1)]
 
 
 class TrainingRecord(ClusterableModel):

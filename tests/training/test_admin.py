@@ -2,7 +2,7 @@
 
 import pytest
 
-from events.models import TrainingRecord
+from events.models import Headcount, TrainingRecord
 from portal.factories import UserFactory
 from tests.training.conftest import day, delivered
 
@@ -48,3 +48,111 @@ def test_editors_cannot_open_training_records(client, tree, records):
     editor = UserFactory(username="editor", groups=[tree.west_yorkshire.editors_group])
     client.force_login(editor)
     assert client.get(LIST).status_code in (302, 403)
+
+
+def add_form(course, network, *headcounts, **fields):
+    """The admin create form's POST data: a session and its headcount rows."""
+    data = {
+        "course": course.pk,
+        "date": "2024-05-01",
+        "network": network.pk,
+        "delivered_by": "",
+        "venue": "Leeds Civic Hall",
+        "headcounts-TOTAL_FORMS": len(headcounts),
+        "headcounts-INITIAL_FORMS": 0,
+        "headcounts-MIN_NUM_FORMS": 1,
+        "headcounts-MAX_NUM_FORMS": 1000,
+        "named_attendees-TOTAL_FORMS": 0,
+        "named_attendees-INITIAL_FORMS": 0,
+        "named_attendees-MIN_NUM_FORMS": 0,
+        "named_attendees-MAX_NUM_FORMS": 1000,
+        **fields,
+    }
+    for number, (organisation, role, count) in enumerate(headcounts):
+        prefix = f"headcounts-{number}-"
+        data.update(
+            {
+                prefix + "organisation": organisation.pk,
+                prefix + "organisation_name": "",
+                prefix + "sector": "",
+                prefix + "role": role,
+                prefix + "count": count,
+                prefix + "ORDER": number + 1,
+                prefix + "id": "",
+                prefix + "DELETE": "",
+            }
+        )
+    return data
+
+
+def test_a_coordinator_records_a_session_with_headcounts_in_the_admin(
+    client, tree, course, coordinator
+):
+    client.force_login(coordinator)
+    response = client.post(
+        f"{LIST}add/",
+        add_form(
+            course,
+            tree.leeds,
+            (tree.police_force, "Response officers", 45),
+            (tree.council, "Housing officers", 12),
+        ),
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "created" in response.content.decode()
+    record = TrainingRecord.objects.get()
+    assert (record.network, record.course, record.venue) == (
+        tree.leeds,
+        course,
+        "Leeds Civic Hall",
+    )
+    assert record.people == 57
+    rows = {
+        (h.organisation_label, h.sector, h.role, h.count)
+        for h in record.headcounts.all()
+    }
+    assert rows == {
+        ("Yorkshire Constabulary", "police_force", "Response officers", 45),
+        ("Leeds Council", "local_authority", "Housing officers", 12),
+    }
+    # The new record is in the coordinator's list.
+    assert record in client.get(LIST).context["object_list"]
+
+
+def test_a_negative_headcount_is_refused_and_nothing_is_saved(
+    client, tree, course, coordinator
+):
+    client.force_login(coordinator)
+    response = client.post(
+        f"{LIST}add/",
+        add_form(
+            course,
+            tree.leeds,
+            (tree.police_force, "Response officers", 45),
+            (tree.council, "Housing officers", -3),
+        ),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The training record could not be created due to errors." in page
+    assert "Ensure this value is greater than or equal to 1." in page
+    assert "greater than or equal to 0" not in page
+    assert not TrainingRecord.objects.exists()
+    assert not Headcount.objects.exists()
+
+
+def test_a_network_outside_theirs_is_refused_and_nothing_is_saved(
+    client, tree, course, coordinator
+):
+    client.force_login(coordinator)
+    response = client.post(
+        f"{LIST}add/",
+        add_form(course, tree.north_east, (tree.charity, "Support workers", 9)),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The training record could not be created due to errors." in page
+    assert "Select a valid choice." in page
+    assert not TrainingRecord.objects.exists()
+    assert not Headcount.objects.exists()
