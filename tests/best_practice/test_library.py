@@ -244,7 +244,7 @@ def test_values_of_one_filter_widen_and_other_filters_narrow(client, library):
 
 
 @pytest.mark.django_db
-def test_text_query_combines_with_filters(client, library):
+def test_text_query_combines_with_filters(search_index, client, library):
     response = client.get("/best-practice/", {"q": "car wash"})
     assert "Car wash welfare checks" in listed(response)
     assert "Nail bar outreach" not in listed(response)
@@ -257,7 +257,9 @@ def test_text_query_combines_with_filters(client, library):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("persona", ["anonymous", "signed_in"])
-def test_search_never_finds_restricted_practice(client, personas, library, persona):
+def test_search_never_finds_restricted_practice(
+    search_index, client, personas, library, persona
+):
     response = get_as(
         client, personas, persona, "/best-practice/", {"q": "briefing pack"}
     )
@@ -398,7 +400,7 @@ def test_adoption_count_leaves_out_adopters_the_visitor_may_not_see(
 
 @pytest.mark.django_db
 def test_library_keeps_to_a_handful_of_queries(
-    client, library, django_assert_max_num_queries
+    search_index, client, library, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(40):
         client.get(
