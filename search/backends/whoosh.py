@@ -448,6 +448,7 @@ def _prefetch(model, items):
     """Prefetch what indexing ``items`` reads; fall back to lazy loading."""
     if len(items) < 2:
         return
+    lookups = []
     try:
         lookups = _prefetch_lookups(model)
         if lookups:
