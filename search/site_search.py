@@ -83,8 +83,12 @@ def is_filtered(data):
 
 
 def searchable_pages(request):
-    """Return the live pages `request` may see, the site root excluded."""
-    return visible_pages(request, Page.objects.filter(depth__gt=1))
+    """
+    Return the live pages `request` may see, the site root excluded.
+
+    Plain `Page`s (Wagtail's welcome page) have no Kind, so are left out.
+    """
+    return visible_pages(request, Page.objects.filter(depth__gt=1).not_exact_type(Page))
 
 
 class SearchForm(LibraryFilterForm):
