@@ -356,10 +356,6 @@ class ImportResult:
     people: int = 0
 
 
-class ImportFailed(Exception):
-    """Raised inside the import's transaction to undo it; holds the errors."""
-
-
 def import_csv(text, networks):
     """
     Import delivery records from CSV `text` (the CSV_COLUMNS, one row per
@@ -371,9 +367,12 @@ def import_csv(text, networks):
     """
     result = ImportResult()
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [
-        column for column in CSV_COLUMNS if column not in (reader.fieldnames or [])
-    ]
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as error:
+        result.errors.append((1, "", f"The file is not valid CSV: {error}."))
+        return result
+    missing = [column for column in CSV_COLUMNS if column not in header]
     if missing:
         result.errors.append(
             (1, ", ".join(missing), "The header row is missing these columns.")
@@ -383,13 +382,19 @@ def import_csv(text, networks):
     courses = {c.title.lower(): c for c in Course.objects.all()}
     organisations = {o.title.lower(): o for o in OrganisationPage.objects.all()}
     sessions = defaultdict(list)
-    for number, row in enumerate(reader, start=2):
-        parsed = _parse_row(
-            number, row, networks_by_title, courses, organisations, result
+    try:
+        for number, row in enumerate(reader, start=2):
+            parsed = _parse_row(
+                number, row, networks_by_title, courses, organisations, result
+            )
+            if parsed is not None:
+                session, headcount = parsed
+                sessions[session].append(headcount)
+    except csv.Error as error:
+        result.errors.append(
+            (reader.line_num, "", f"The file is not valid CSV: {error}.")
         )
-        if parsed is not None:
-            session, headcount = parsed
-            sessions[session].append(headcount)
+        return result
     if result.errors:
         return result
     if not sessions:
@@ -488,10 +493,3 @@ def _parse_row(number, row, networks, courses, organisations, result):
         count=people,
     )
     return session, headcount
-
-
-def managed_records(user):
-    """Return the records of the networks `user` manages."""
-    from events.permissions import managed_networks
-
-    return TrainingRecord.objects.filter(network__in=managed_networks(user))

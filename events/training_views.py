@@ -98,6 +98,7 @@ def totals_context(page, request):
         sessions = (
             records.filter(network__in=managed)
             .select_related("course", "network")
+            .prefetch_related("headcounts")
             .order_by("-date", "-pk")
         )
         context.update(
