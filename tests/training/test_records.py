@@ -206,6 +206,21 @@ def test_a_bad_file_is_refused_whole_with_errors_by_row_and_column(
     assert not TrainingRecord.objects.exists() and not Headcount.objects.exists()
 
 
+def test_a_file_that_is_not_csv_gets_a_message_and_saves_nothing(
+    client, tree, course, training_page, coordinator
+):
+    rows = SAMPLE.read_text().splitlines()
+    # A cell longer than the csv module accepts: the reader itself fails.
+    rows.append("2024-05-01," + "x" * 200_000)
+    client.force_login(coordinator)
+    upload = io.BytesIO("\n".join(rows).encode())
+    upload.name = "records.csv"
+    response = client.post(training_page.url + "import/", {"file": upload})
+    assert response.status_code == 400
+    assert "The file is not valid CSV" in response.content.decode()
+    assert not TrainingRecord.objects.exists() and not Headcount.objects.exists()
+
+
 def test_only_coordinators_import_and_export(client, training_page, personas):
     assert client.get(training_page.url + "import/").status_code == 302
     client.force_login(personas["partner"])
