@@ -82,6 +82,7 @@ from modelsearch.query import (
     PlainText,
 )
 
+import numpy
 from whoosh import columns
 from whoosh import index as whoosh_index
 from whoosh import query as wq
@@ -93,13 +94,14 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
 from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.lang import has_stemmer, has_stopwords
 from whoosh.sorting import FieldFacet
 from whoosh.support.charset import accent_map
 from whoosh.util.filelock import try_for
+from whoosh.util.numeric import byte_to_length
 
 logger = logging.getLogger(__name__)
 
@@ -1393,28 +1395,30 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
 
     def allowed_documents(self, searcher, cache):
         """
-        Return the set of document numbers the filters allow, None if they
-        allow everything, or an empty set.
+        Return the mask of documents the filters allow, or None if they allow
+        everything.
         """
         spec = self.filter_spec()
+        scorer = _scorer(searcher, cache)
         if spec is _NONE:
-            return set()
+            return numpy.zeros(scorer.size, dtype=bool)
         query, pks = spec
         allowed = None
         if query is not None:
             key = ("filter", repr(query))
             allowed = cache.get(key)
             if allowed is None:
-                allowed = set(searcher.docs_for_query(query))
+                allowed, _ = scorer.evaluate(query, scored=False)
+                allowed.setflags(write=False)
                 if len(cache) > 256:
                     cache.clear()
+                    cache["scorer"] = scorer
                 cache[key] = allowed
         if pks is not None:
-            all_pks = cache.get("pks")
-            if all_pks is None:
-                all_pks = cache["pks"] = list(searcher.reader().column_reader("pk"))
-            by_pk = {n for n, pk in enumerate(all_pks) if pk in pks}
-            allowed = by_pk if allowed is None else allowed & by_pk
+            by_pk = scorer.documents_by_pk()
+            wanted = numpy.zeros(scorer.size, dtype=bool)
+            wanted[[by_pk[pk] for pk in pks if pk in by_pk]] = True
+            allowed = wanted if allowed is None else allowed & wanted
         return allowed
 
     # Ordering
@@ -1499,7 +1503,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 query = wq.Every()
             try:
                 allowed = self.allowed_documents(searcher, store.cache)
-                if allowed is not None and not allowed:
+                if allowed is not None and not allowed.any():
                     return fn(searcher, None, None, store.cache)
                 return fn(searcher, query, allowed, store.cache)
             except (OSError, EOFError, ValueError, KeyError, IndexError) as exc:
@@ -1559,6 +1563,367 @@ class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
         return super()._compile(query, searcher, columns, boost)
 
 
+# Scoring
+
+
+#: BM25F's free parameters, Whoosh's defaults.
+BM25_B = 0.75
+BM25_K1 = 1.2
+#: Decoded postings kept per searcher before the cache is emptied (about 8
+#: bytes each): enough for every word of a site's usual searches.
+POSTINGS_CACHE_LIMIT = 4_000_000
+
+
+class _Scorer:
+    """
+    Evaluate a compiled Whoosh query over the whole index at once, with numpy.
+
+    Whoosh matches and scores one posting at a time in Python, through a tree
+    of matcher objects: a search for a few common words on 10,000 pages
+    walked and scored over 100,000 postings that way, for most of a second.
+    Here each word's postings are read once a block at a time into arrays
+    (kept until the index changes), scored with BM25F as Whoosh scores them,
+    and combined per query with array operations: a match is a boolean array
+    over the index's document numbers and a score a float array beside it.
+
+    Whoosh still parses nothing and stores everything: this only reads its
+    postings, field lengths and term statistics. Query types it does not know
+    are answered by Whoosh itself (matches only, no score).
+    """
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.size = self.reader.doc_count_all()
+        self.leaves = self.reader.leaf_readers()
+        self._postings = {}
+        self._postings_size = 0
+        self._lengths = {}
+        self._live = None
+        self._pks = None
+        self._by_pk = None
+
+    # Reading the index
+
+    def live(self):
+        """Return the mask of documents that are not deleted."""
+        if self._live is None:
+            live = numpy.ones(self.size, dtype=bool)
+            for leaf, offset in self.leaves:
+                if leaf.has_deletions():
+                    kept = numpy.fromiter(leaf.all_doc_ids(), dtype=numpy.int64)
+                    live[offset : offset + leaf.doc_count_all()] = False
+                    live[kept + offset] = True
+            self._live = live
+        return self._live
+
+    def postings(self, column, text):
+        """Return ``(document numbers, term frequencies)`` of a term."""
+        key = (column, text)
+        found = self._postings.get(key)
+        if found is not None:
+            return found
+        ids, weights = [], []
+        for leaf, offset in self.leaves:
+            if (column, text) not in leaf:
+                continue
+            leaf_ids, leaf_weights = _read_postings(leaf.postings(column, text))
+            ids.append(leaf_ids + offset)
+            weights.append(leaf_weights)
+        if ids:
+            found = (numpy.concatenate(ids), numpy.concatenate(weights))
+        else:
+            found = (numpy.empty(0, dtype=numpy.int64), numpy.empty(0, numpy.float32))
+        self._postings_size += len(found[0])
+        if self._postings_size > POSTINGS_CACHE_LIMIT:
+            self._postings.clear()
+            self._postings_size = len(found[0])
+        self._postings[key] = found
+        return found
+
+    def lengths(self, column):
+        """Return every document's length in ``column``, as Whoosh stores it."""
+        found = self._lengths.get(column)
+        if found is None:
+            found = numpy.zeros(self.size, dtype=numpy.float32)
+            for leaf, offset in self.leaves:
+                count = leaf.doc_count_all()
+                found[offset : offset + count] = _read_lengths(leaf, column, count)
+            self._lengths[column] = found
+        return found
+
+    def pks(self):
+        """Return the primary key of every document, by document number."""
+        if self._pks is None:
+            self._pks = list(self.reader.column_reader("pk"))
+        return self._pks
+
+    def documents_by_pk(self):
+        """Return ``{pk: document number}`` for the documents not deleted."""
+        if self._by_pk is None:
+            live = self.live()
+            self._by_pk = {pk: n for n, pk in enumerate(self.pks()) if live[n]}
+        return self._by_pk
+
+    # Evaluating
+
+    def term(self, column, text, boost):
+        """Return ``(mask, scores)`` of one term, scored with BM25F."""
+        ids, frequencies = self.postings(column, text)
+        mask = numpy.zeros(self.size, dtype=bool)
+        scores = numpy.zeros(self.size, dtype=numpy.float32)
+        if not len(ids):
+            return mask, scores
+        mask[ids] = True
+        idf = self.searcher.idf(column, text)
+        average = self.searcher.avg_field_length(column) or 1
+        lengths = self.lengths(column)[ids]
+        scores[ids] = (
+            boost
+            * idf
+            * (frequencies * (BM25_K1 + 1))
+            / (frequencies + BM25_K1 * ((1 - BM25_B) + BM25_B * lengths / average))
+        )
+        return mask, scores
+
+    def evaluate(self, query, scored=True):
+        """
+        Return ``(mask, scores)`` for a compiled query; ``scores`` is None
+        when ``scored`` is false.
+        """
+        if isinstance(query, wq.Term):
+            mask, scores = self.term(query.fieldname, query.text, query.boost)
+            return mask, scores if scored else None
+        if isinstance(query, wq.Every):
+            mask = self.live().copy()
+            return mask, mask * numpy.float32(query.boost) if scored else None
+        if isinstance(query, wq.FuzzyTerm):
+            mask = numpy.zeros(self.size, dtype=bool)
+            for text in self.reader.terms_within(
+                query.fieldname, query.text, query.maxdist, prefix=query.prefixlength
+            ):
+                mask[self.postings(query.fieldname, text)[0]] = True
+            # Whoosh scores fuzzy matches alike (a constant score).
+            return mask, mask * numpy.float32(query.boost) if scored else None
+        if isinstance(query, wq.Phrase):
+            mask, scores = self._phrase_candidates(query, scored)
+            mask[mask] = self._phrase_holds(query, numpy.flatnonzero(mask))
+            return mask, scores * mask if scored else None
+        if isinstance(query, (wq.Or, wq.And)):
+            results = [self.evaluate(sub, scored) for sub in query.subqueries]
+            combine = (
+                numpy.logical_or if isinstance(query, wq.Or) else numpy.logical_and
+            )
+            mask = functools.reduce(combine, [m for m, _ in results])
+            if not scored:
+                return mask, None
+            scores = functools.reduce(numpy.add, [s for _, s in results])
+            return mask, scores * mask * numpy.float32(query.boost)
+        if isinstance(query, wq.Not):
+            inner, _ = self.evaluate(query.query, scored=False)
+            mask = self.live() & ~inner
+            return mask, numpy.zeros(self.size, numpy.float32) if scored else None
+        # Anything else (filters: ranges, prefixes, ...) Whoosh answers.
+        mask = numpy.zeros(self.size, dtype=bool)
+        mask[numpy.fromiter(self.searcher.docs_for_query(query), dtype=numpy.int64)] = (
+            True
+        )
+        return mask, numpy.zeros(self.size, numpy.float32) if scored else None
+
+    def _phrase_candidates(self, query, scored):
+        """Documents holding every word of the phrase, and their scores."""
+        results = [
+            self.term(query.fieldname, word, query.boost) for word in query.words
+        ]
+        mask = functools.reduce(numpy.logical_and, [m for m, _ in results])
+        scores = (
+            functools.reduce(numpy.add, [s for _, s in results]) if scored else None
+        )
+        return mask, scores
+
+    def _phrase_holds(self, query, docnums):
+        """
+        Return, for each of ``docnums`` (ascending), whether its words stand
+        together in order. Positions are read only for these documents.
+        """
+        holds = numpy.zeros(len(docnums), dtype=bool)
+        if not len(docnums):
+            return holds
+        for leaf, offset in self.leaves:
+            count = leaf.doc_count_all()
+            inside = (docnums >= offset) & (docnums < offset + count)
+            if not inside.any():
+                continue
+            if any((query.fieldname, word) not in leaf for word in query.words):
+                continue
+            matchers = [leaf.postings(query.fieldname, word) for word in query.words]
+            for index in numpy.flatnonzero(inside):
+                docnum = int(docnums[index]) - offset
+                positions = []
+                for matcher in matchers:
+                    if matcher.is_active():
+                        matcher.skip_to(docnum)
+                    if not matcher.is_active() or matcher.id() != docnum:
+                        break
+                    positions.append(matcher.value_as("positions"))
+                else:
+                    holds[index] = _in_sequence(positions, query.slop)
+        return holds
+
+    def top(self, query, allowed, stop):
+        """
+        Return ``[(docnum, score), ...]`` of the best ``stop`` matches (all
+        when ``stop`` is None), best first, ties in index order as Whoosh
+        orders them.
+        """
+        phrases = _phrases_across_columns(query)
+        if phrases:
+            return self._top_phrase(phrases, allowed, stop)
+        mask, scores = self.evaluate(query)
+        mask &= self.live()
+        if allowed is not None:
+            mask &= allowed
+        return self._best(numpy.flatnonzero(mask), scores, stop)
+
+    def _best(self, docnums, scores, stop):
+        if stop is not None and stop < len(docnums):
+            # The best `stop` first, cheaply; then sorted among themselves.
+            cut = numpy.argpartition(-scores[docnums], stop - 1)[:stop]
+            kth = scores[docnums[cut]].min()
+            # Every document tying with the last one kept competes, so that
+            # ties are broken by document number as Whoosh breaks them.
+            docnums = docnums[scores[docnums] >= kth]
+        order = numpy.lexsort((docnums, -scores[docnums]))
+        docnums = docnums[order][:stop]
+        return [(int(d), float(scores[d])) for d in docnums]
+
+    def _top_phrase(self, phrases, allowed, stop):
+        """
+        The best matches of a phrase searched in several columns.
+
+        Checking word positions is the slow part, so candidates (documents
+        holding all the words) are checked best first, by the score they would
+        have if the phrase held in every column, until no unchecked candidate
+        can beat the ones found.
+        """
+        candidates = []
+        for phrase in phrases:
+            mask, scores = self._phrase_candidates(phrase, scored=True)
+            candidates.append((phrase, mask, scores))
+        bound = functools.reduce(numpy.add, [s for _, _, s in candidates])
+        mask = functools.reduce(numpy.logical_or, [m for _, m, _ in candidates])
+        mask &= self.live()
+        if allowed is not None:
+            mask &= allowed
+        docnums = numpy.flatnonzero(mask)
+        docnums = docnums[numpy.lexsort((docnums, -bound[docnums]))]
+        exact = numpy.zeros(self.size, dtype=numpy.float32)
+        found = []
+        batch = max(2 * (stop or 0), 64)
+        for start in range(0, len(docnums), batch):
+            if stop is not None and len(found) >= stop:
+                best = sorted((exact[d] for d in found), reverse=True)[stop - 1]
+                if best >= bound[docnums[start]]:
+                    break
+            chunk = numpy.sort(docnums[start : start + batch])
+            matched = numpy.zeros(len(chunk), dtype=bool)
+            for phrase, phrase_mask, phrase_scores in candidates:
+                inside = phrase_mask[chunk]
+                holds = numpy.zeros(len(chunk), dtype=bool)
+                holds[inside] = self._phrase_holds(phrase, chunk[inside])
+                exact[chunk[holds]] += phrase_scores[chunk[holds]]
+                matched |= holds
+            found.extend(int(d) for d in chunk[matched])
+        return self._best(numpy.array(found, dtype=numpy.int64), exact, stop)
+
+
+def _scorer(searcher, cache):
+    """Return the scorer of ``searcher``, kept in its cache."""
+    scorer = cache.get("scorer")
+    if scorer is None or scorer.searcher is not searcher:
+        scorer = cache["scorer"] = _Scorer(searcher)
+    return scorer
+
+
+def _phrases_across_columns(query):
+    """The phrases of a query that is one phrase searched in one or more columns."""
+    if isinstance(query, wq.Phrase):
+        return [query]
+    if isinstance(query, wq.Or) and query.boost == 1 and query.subqueries:
+        if all(isinstance(sub, wq.Phrase) for sub in query.subqueries):
+            return list(query.subqueries)
+    return None
+
+
+def _in_sequence(positions, slop):
+    """Whether some position of the first word is followed by all the others."""
+    following = [set(p) for p in positions[1:]]
+    for start in positions[0]:
+        current = start
+        for later in following:
+            nearest = next(
+                (
+                    current + step
+                    for step in range(1, slop + 1)
+                    if current + step in later
+                ),
+                None,
+            )
+            if nearest is None:
+                break
+            current = nearest
+        else:
+            return True
+    return False
+
+
+def _read_postings(matcher):
+    """
+    Return a term's postings in one segment as ``(ids, frequencies)`` arrays.
+
+    Whoosh 2.7's on-disk matcher is read a block (up to 128 postings) at a
+    time, through the attributes its own ``all_ids()`` uses; anything else is
+    read through the public matcher interface, one posting at a time.
+    """
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_weights"):
+        ids, weights = [], []
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.append(numpy.asarray(matcher._ids, dtype=numpy.int64))
+            weights.append(numpy.asarray(matcher._weights, dtype=numpy.float32))
+            matcher._next_block()
+        if ids:
+            return numpy.concatenate(ids), numpy.concatenate(weights)
+    ids, weights = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return numpy.array(ids, dtype=numpy.int64), numpy.array(weights, numpy.float32)
+
+
+#: Whoosh stores a field's length in a byte; this decodes all 256 at once.
+_BYTE_LENGTHS = numpy.array([byte_to_length(b) for b in range(256)], numpy.float32)
+
+
+def _read_lengths(leaf, column, count):
+    """Return the lengths of ``column`` in one segment's documents."""
+    lengths = numpy.zeros(count, dtype=numpy.float32)
+    try:
+        column_reader = leaf._perdoc._cached_reader(_lenfield(column), LENGTHS_COLUMN)
+        if column_reader is None:
+            return lengths  # No document of this segment has the column.
+        raw = column_reader._dbfile.get(column_reader._basepos, column_reader._count)
+        stored = _BYTE_LENGTHS[numpy.frombuffer(raw, dtype=numpy.uint8)]
+        lengths[: len(stored)] = stored[:count]
+        return lengths
+    except AttributeError:
+        return numpy.array(
+            [leaf.doc_field_length(d, column, 0) for d in range(count)], numpy.float32
+        )
+
+
 # Results
 
 
@@ -1574,32 +1939,31 @@ class WhooshSearchResults(BaseSearchResults):
     def _hits(self, searcher, query, allowed, cache):
         if query is None:
             return []
-        limit = self.stop
+        scorer = _scorer(searcher, cache)
+        pks = scorer.pks()
+        if self.query_compiler.order_by_relevance:
+            best = scorer.top(query, allowed, self.stop)
+            return [(pks[docnum], score) for docnum, score in best[self.start :]]
+        # Too many matches for the database to sort: Whoosh sorts them.
         results = searcher.search(
             query,
-            filter=allowed,
-            limit=limit,
+            filter=None
+            if allowed is None
+            else set(numpy.flatnonzero(allowed).tolist()),
+            limit=self.stop,
             sortedby=self.query_compiler.sort_facets(),
             terms=False,
         )
-        scored = self.query_compiler.order_by_relevance
         end = len(results.top_n)
-        hits = []
-        for position in range(self.start, end):
-            docnum = results.docnum(position)
-            score = results.score(position) if scored else None
-            hits.append((searcher.stored_fields(docnum)["pk"], score))
-        return hits
+        return [(pks[results.docnum(i)], None) for i in range(self.start, end)]
 
     def _matching_pks(self, searcher, query, allowed, cache):
         """Return the primary keys of all matches, or None if there are too many."""
-        matching = self._matching(searcher, query, allowed, cache)
+        matching = numpy.flatnonzero(self._matching(searcher, query, allowed, cache))
         if len(matching) > DATABASE_SORT_LIMIT:
             return None
-        all_pks = cache.get("pks")
-        if all_pks is None:
-            all_pks = cache["pks"] = list(searcher.reader().column_reader("pk"))
-        return [all_pks[docnum] for docnum in matching]
+        pks = _scorer(searcher, cache).pks()
+        return [pks[docnum] for docnum in matching]
 
     def _sorted_by_database(self):
         """
@@ -1650,17 +2014,18 @@ class WhooshSearchResults(BaseSearchResults):
         return results
 
     def _matching(self, searcher, query, allowed, cache):
+        """Return the mask of all matching documents."""
+        scorer = _scorer(searcher, cache)
         if query is None:
-            return set()
-        # Counting and faceting need no scores: iterate the matches directly,
-        # which is cheaper than a collector.
-        matching = set(searcher.docs_for_query(query))
+            return numpy.zeros(scorer.size, dtype=bool)
+        matching, _ = scorer.evaluate(query, scored=False)
+        matching &= scorer.live()
         if allowed is not None:
             matching &= allowed
         return matching
 
     def _do_count(self):
-        total = len(self.query_compiler.run(self.backend, self._matching))
+        total = int(self.query_compiler.run(self.backend, self._matching).sum())
         total -= self.start
         if self.stop is not None:
             total = min(total, self.stop - self.start)
@@ -1689,9 +2054,10 @@ class WhooshSearchResults(BaseSearchResults):
             key = ("facet", column)
             postings = cache.get(key)
             if postings is None:
-                # Which documents hold each value, cached until the index
-                # changes, so that a facet is a few set intersections.
+                # Which documents hold each value, kept until the index
+                # changes, so that a facet is a few array look-ups.
                 reader = searcher.reader()
+                scorer = _scorer(searcher, cache)
                 schema_field = searcher.schema[column]
                 postings = []
                 if column in reader.indexed_field_names():
@@ -1699,18 +2065,18 @@ class WhooshSearchResults(BaseSearchResults):
                         postings.append(
                             (
                                 kind.decode(schema_field.from_bytes(btext)),
-                                set(reader.postings(column, btext).all_ids()),
+                                scorer.postings(column, btext)[0],
                             )
                         )
                 cache[key] = postings
             counts = []
-            covered = set()
+            covered = numpy.zeros(len(matching), dtype=bool)
             for value, documents in postings:
-                hits = matching & documents
-                if hits:
+                hits = documents[matching[documents]]
+                if len(hits):
                     counts.append((value, len(hits)))
-                    covered |= hits
-            missing = len(matching - covered)
+                    covered[hits] = True
+            missing = int((matching & ~covered).sum())
             if missing:
                 counts.append((None, missing))
             counts.sort(key=lambda item: -item[1])
