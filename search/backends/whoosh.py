@@ -1600,6 +1600,7 @@ class _Scorer:
         self._postings_size = 0
         self._lengths = {}
         self._live = None
+        self._positions = {}
         self._pks = None
         self._by_pk = None
 
@@ -1639,6 +1640,29 @@ class _Scorer:
             self._postings.clear()
             self._postings_size = len(found[0])
         self._postings[key] = found
+        return found
+
+    def positions(self, column, text):
+        """
+        Return ``(document numbers, encoded positions)`` of a term, for
+        phrases: the positions are decoded only where they are needed.
+        """
+        key = (column, text)
+        found = self._positions.get(key)
+        if found is None:
+            ids, values = [], []
+            for leaf, offset in self.leaves:
+                if (column, text) in leaf:
+                    leaf_ids, leaf_values = _read_values(leaf.postings(column, text))
+                    ids.append(leaf_ids + offset)
+                    values.extend(leaf_values)
+            found = (
+                numpy.concatenate(ids) if ids else numpy.empty(0, numpy.int64),
+                values,
+            )
+            if len(self._positions) > 256:
+                self._positions.clear()
+            self._positions[key] = found
         return found
 
     def lengths(self, column):
@@ -1743,31 +1767,23 @@ class _Scorer:
 
     def _phrase_holds(self, query, docnums):
         """
-        Return, for each of ``docnums`` (ascending), whether its words stand
-        together in order. Positions are read only for these documents.
+        Return, for each of ``docnums``, whether its words stand together in
+        order. Positions are decoded only for these documents.
         """
         holds = numpy.zeros(len(docnums), dtype=bool)
-        if not len(docnums):
-            return holds
-        for leaf, offset in self.leaves:
-            count = leaf.doc_count_all()
-            inside = (docnums >= offset) & (docnums < offset + count)
-            if not inside.any():
-                continue
-            if any((query.fieldname, word) not in leaf for word in query.words):
-                continue
-            matchers = [leaf.postings(query.fieldname, word) for word in query.words]
-            for index in numpy.flatnonzero(inside):
-                docnum = int(docnums[index]) - offset
-                positions = []
-                for matcher in matchers:
-                    if matcher.is_active():
-                        matcher.skip_to(docnum)
-                    if not matcher.is_active() or matcher.id() != docnum:
-                        break
-                    positions.append(matcher.value_as("positions"))
-                else:
-                    holds[index] = _in_sequence(positions, query.slop)
+        decode = self.searcher.schema[query.fieldname].format.decode_positions
+        found = []
+        for word in query.words:
+            ids, values = self.positions(query.fieldname, word)
+            where = numpy.searchsorted(ids, docnums).clip(max=max(len(ids) - 1, 0))
+            if not len(ids):
+                return holds
+            present = ids[where] == docnums
+            holds = present if not found else holds & present
+            found.append((where, values))
+        for index in numpy.flatnonzero(holds):
+            positions = [decode(values[where[index]]) for where, values in found]
+            holds[index] = _in_sequence(positions, query.slop)
         return holds
 
     def top(self, query, allowed, stop):
@@ -1901,6 +1917,26 @@ def _read_postings(matcher):
         weights.append(matcher.weight())
         matcher.next()
     return numpy.array(ids, dtype=numpy.int64), numpy.array(weights, numpy.float32)
+
+
+def _read_values(matcher):
+    """Return a term's postings in one segment as ``(ids, encoded values)``."""
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_values"):
+        ids, values = [], []
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_values()
+            ids.append(numpy.asarray(matcher._ids, dtype=numpy.int64))
+            values.extend(matcher._values)
+            matcher._next_block()
+        if ids:
+            return numpy.concatenate(ids), values
+    ids, values = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        values.append(matcher.value())
+        matcher.next()
+    return numpy.array(ids, dtype=numpy.int64), values
 
 
 #: Whoosh stores a field's length in a byte; this decodes all 256 at once.
