@@ -30,6 +30,7 @@ fails because of the index. See docs/search-backend.md.
 
 import datetime
 import functools
+import hashlib
 import json
 import logging
 import os
@@ -95,13 +96,17 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
-from whoosh.fields import COLUMN, ID, NUMERIC, TEXT, Schema
+from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.lang import has_stemmer, has_stopwords
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 from whoosh.support.charset import accent_map
 from whoosh.util.filelock import try_for
 from whoosh.util.numeric import byte_to_length
+from whoosh.writing import MERGE_SMALL
 
 logger = logging.getLogger(__name__)
 
@@ -313,6 +318,9 @@ def build_schema(language):
         pksort=COLUMN(columns.VarBytesColumn()),
         ct=ID(),
         nulls=ID(),
+        # A fingerprint of the document, so that saving an object whose
+        # indexed content has not changed writes nothing (see _digest()).
+        digest=STORED(),
     )
     schema.add("*__t", TEXT(analyzer=_text_analyzer(language), phrase=True), glob=True)
     schema.add("*__ac", TEXT(analyzer=autocomplete_analyzer, phrase=False), glob=True)
@@ -550,6 +558,7 @@ def _document(model, obj):
             add_related(extra, column, _related_objects(getter(obj)))
     if nulls:
         doc["nulls"] = nulls
+    doc["digest"] = _digest(doc)
     return doc
 
 
@@ -588,7 +597,8 @@ class _IndexStore:
         self.pointer_path = os.path.join(root, name + ".current")
         self.journal_path = os.path.join(root, name + ".journal")
         self.lock = threading.RLock()
-        self.cache = {}
+        self.segments = _SegmentCache()
+        self.cache = {"segments": self.segments}
         self._folder = None
         self._ix = None
         self._searcher = None
@@ -665,7 +675,8 @@ class _IndexStore:
                 except Exception:  # noqa: S110 - the searcher is discarded anyway
                     pass
             self._folder = self._ix = self._searcher = self._generation = None
-            self.cache = {}
+            self.segments = _SegmentCache()
+            self.cache = {"segments": self.segments}
 
     def current(self, create=False):
         """
@@ -715,16 +726,16 @@ class _IndexStore:
                     )
                 generation = ix.latest_generation()
                 if self._searcher is None or generation != self._generation:
-                    # Whoosh-reloaded 2.7.5's Searcher.refresh() re-adds
-                    # segments that a merge has removed, duplicating
-                    # documents, so the searcher is reopened instead. This
-                    # only happens after the index has changed.
-                    if self._searcher is not None:
-                        self._searcher.close()
-                    self._searcher = None
-                    self.cache = {}
-                    self._searcher = ix.searcher()
+                    self._searcher = self._reopen(ix)
                     self._generation = self._searcher.reader().generation()
+                    self.segments.keep_only(
+                        {
+                            reader.segment().segment_id()
+                            for reader, _ in self._searcher.reader().leaf_readers()
+                            if isinstance(reader, SegmentReader)
+                        }
+                    )
+                    self.cache = {"segments": self.segments}
             except SearchIndexUnavailable as exc:
                 logger.error("Search index unavailable: %s", exc)
                 raise
@@ -736,12 +747,60 @@ class _IndexStore:
                 ) from exc
             yield self._searcher
 
+    def _reopen(self, ix):
+        """
+        Return a searcher of the index as it is now, reusing the readers of
+        the segments that have not changed.
+
+        Opening a segment costs tens of milliseconds on a large index, and a
+        publish only adds a small segment (and marks documents deleted in the
+        others), so the first search after it would pay for reopening every
+        segment. Whoosh-reloaded 2.7.5's own ``Searcher.refresh()`` cannot be
+        used: it re-adds segments that a merge has removed, duplicating
+        documents.
+        """
+        toc = ix._read_toc()
+        previous = {}
+        if self._searcher is not None:
+            previous = {
+                reader.segment().segment_id(): reader
+                for reader, _ in self._searcher.reader().leaf_readers()
+                if isinstance(reader, SegmentReader)
+            }
+        readers = []
+        for segment in toc.segments:
+            reader = previous.pop(segment.segment_id(), None)
+            if reader is None:
+                reader = SegmentReader(
+                    ix.storage, toc.schema, segment, generation=toc.generation
+                )
+            else:
+                # The segment's files never change; only which of its
+                # documents are deleted, which the new table of contents
+                # holds.
+                reader._segment = reader._perdoc._segment = segment
+                reader.__dict__.pop("deleted_docs_set", None)  # A cached_property.
+                reader._gen = toc.generation
+            readers.append(reader)
+        for reader in previous.values():
+            reader.close()
+        if not readers:
+            reader = EmptyReader(toc.schema)
+        elif len(readers) == 1:
+            reader = readers[0]
+        else:
+            reader = MultiReader(readers, generation=toc.generation)
+        return Searcher(reader, fromindex=ix)
+
     # Writing
 
     def write(self, apply, journal_entries):
         """
-        Apply ``apply(writer)`` to the live index and commit, holding the
-        index's write lock (waiting at most ``lock_timeout`` seconds for it).
+        Apply ``apply(writer, searcher)`` to the live index and commit,
+        holding the index's write lock (waiting at most ``lock_timeout``
+        seconds for it). ``searcher`` shows the index exactly as the writer
+        found it, so document numbers from it can be deleted by the writer
+        without opening the index again.
         """
         deadline = time.monotonic() + self.lock_timeout
         for _attempt in range(3):
@@ -754,18 +813,38 @@ class _IndexStore:
                     # for the lock: write to the new one instead.
                     writer.cancel()
                     continue
-                apply(writer)
+                with self.searcher() as searcher:
+                    apply(writer, searcher)
                 # Journal before committing, while still holding the lock: a
                 # rebuild replays the journal under the same lock, so no
                 # update made during a rebuild can be missed.
                 self.append_journal(journal_entries)
-                writer.commit()
+                writer.commit(mergetype=_merge_when_many)
             except BaseException:
                 if not writer.is_closed:
                     writer.cancel()
                 raise
             return
         raise whoosh_index.LockError(f"The search index {self.name} kept changing.")
+
+    def holds(self, docs):
+        """
+        Whether the live index already holds exactly these documents (by
+        their digests), as far as this process's searcher can tell.
+        """
+        try:
+            with self.searcher() as searcher:
+                if "digest" not in searcher.schema:
+                    return False
+                for doc in docs:
+                    docnum = searcher.document_number(pk=doc["pk"])
+                    if docnum is None:
+                        return False
+                    if searcher.stored_fields(docnum).get("digest") != doc["digest"]:
+                        return False
+                return True
+        except SearchIndexUnavailable:
+            return False
 
     def start_journal(self):
         self.ensure_root()
@@ -821,6 +900,43 @@ def _get_store(root, name, language, lock_timeout):
         store.language = language
         store.lock_timeout = lock_timeout
         return store
+
+
+#: Segments a live index may have before a commit merges the small ones.
+MAX_SEGMENTS = 8
+
+
+def _merge_when_many(writer, segments):
+    """
+    Leave the segments alone until there are many of them.
+
+    Whoosh merges small segments at every commit by default, which made
+    merging half the cost of indexing one published page; searches read a
+    few segments as fast as one.
+    """
+    if len(segments) < MAX_SEGMENTS:
+        return segments
+    return MERGE_SMALL(writer, segments)
+
+
+def _digest(doc):
+    """Return a fingerprint of a document's content."""
+    text = json.dumps(doc, sort_keys=True, default=repr)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _replace_documents(docs):
+    """Return a ``store.write()`` step that replaces documents by primary key."""
+
+    def apply(writer, searcher):
+        keep_digest = "digest" in writer.schema
+        for doc in docs:
+            writer.delete_by_term("pk", doc["pk"], searcher=searcher)
+            if not keep_digest:
+                doc = {k: v for k, v in doc.items() if k != "digest"}
+            writer.add_document(**doc)
+
+    return apply
 
 
 # Index
@@ -890,8 +1006,11 @@ class WhooshIndex(BaseIndex):
             return
         try:
             docs = [_document(model, obj) for obj in items]
+            if self.store.holds(docs):
+                # Saving a revision, for one, saves the page unchanged.
+                return
             self.store.write(
-                lambda writer: [writer.update_document(**doc) for doc in docs],
+                _replace_documents(docs),
                 [["add", model._meta.label, doc["pk"]] for doc in docs],
             )
         except Exception:
@@ -914,7 +1033,9 @@ class WhooshIndex(BaseIndex):
             return
         try:
             self.store.write(
-                lambda writer: writer.delete_by_term("pk", pk),
+                lambda writer, searcher: writer.delete_by_term(
+                    "pk", pk, searcher=searcher
+                ),
                 [["delete", item._meta.label, pk]],
             )
         except Exception:
@@ -1411,8 +1532,8 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 allowed, _ = scorer.evaluate(query, scored=False)
                 allowed.setflags(write=False)
                 if len(cache) > 256:
-                    cache.clear()
-                    cache["scorer"] = scorer
+                    for stale in [k for k in cache if k[0] == "filter"]:
+                        del cache[stale]
                 cache[key] = allowed
         if pks is not None:
             by_pk = scorer.documents_by_pk()
@@ -1591,13 +1712,13 @@ class _Scorer:
     are answered by Whoosh itself (matches only, no score).
     """
 
-    def __init__(self, searcher):
+    def __init__(self, searcher, segments=None):
         self.searcher = searcher
+        self.segments = segments if segments is not None else _SegmentCache()
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
         self.leaves = self.reader.leaf_readers()
         self._postings = {}
-        self._postings_size = 0
         self._lengths = {}
         self._live = None
         self._positions = {}
@@ -1612,74 +1733,93 @@ class _Scorer:
             live = numpy.ones(self.size, dtype=bool)
             for leaf, offset in self.leaves:
                 if leaf.has_deletions():
-                    kept = numpy.fromiter(leaf.all_doc_ids(), dtype=numpy.int64)
-                    live[offset : offset + leaf.doc_count_all()] = False
-                    live[kept + offset] = True
+                    deleted = numpy.fromiter(
+                        leaf.segment().deleted_docs(), dtype=numpy.int64
+                    )
+                    live[deleted + offset] = False
             self._live = live
         return self._live
 
+    def _gather(self, cache, key, read, empty):
+        """
+        Read ``key`` from every segment with ``read(leaf)`` (each segment's
+        part kept for as long as the segment lives) and join the parts.
+        """
+        found = cache.get(key)
+        if found is None:
+            parts = []
+            for leaf, offset in self.leaves:
+                ids, values = self.segments.get(leaf, key, read)
+                if len(ids):
+                    parts.append((ids + offset if offset else ids, values))
+            if not parts:
+                found = empty
+            elif len(parts) == 1:
+                found = parts[0]
+            else:
+                found = (
+                    numpy.concatenate([ids for ids, _ in parts]),
+                    _join([values for _, values in parts]),
+                )
+            if len(cache) > 1024:
+                cache.clear()
+            cache[key] = found
+        return found
+
     def postings(self, column, text):
         """Return ``(document numbers, term frequencies)`` of a term."""
-        key = (column, text)
-        found = self._postings.get(key)
-        if found is not None:
-            return found
-        ids, weights = [], []
-        for leaf, offset in self.leaves:
+
+        def read(leaf):
             if (column, text) not in leaf:
-                continue
-            leaf_ids, leaf_weights = _read_postings(leaf.postings(column, text))
-            ids.append(leaf_ids + offset)
-            weights.append(leaf_weights)
-        if ids:
-            found = (numpy.concatenate(ids), numpy.concatenate(weights))
-        else:
-            found = (numpy.empty(0, dtype=numpy.int64), numpy.empty(0, numpy.float32))
-        self._postings_size += len(found[0])
-        if self._postings_size > POSTINGS_CACHE_LIMIT:
-            self._postings.clear()
-            self._postings_size = len(found[0])
-        self._postings[key] = found
-        return found
+                return _NO_POSTINGS
+            return _read_postings(_unfiltered(leaf.postings(column, text)))
+
+        return self._gather(
+            self._postings, ("postings", column, text), read, _NO_POSTINGS
+        )
 
     def positions(self, column, text):
         """
         Return ``(document numbers, encoded positions)`` of a term, for
         phrases: the positions are decoded only where they are needed.
         """
-        key = (column, text)
-        found = self._positions.get(key)
-        if found is None:
-            ids, values = [], []
-            for leaf, offset in self.leaves:
-                if (column, text) in leaf:
-                    leaf_ids, leaf_values = _read_values(leaf.postings(column, text))
-                    ids.append(leaf_ids + offset)
-                    values.extend(leaf_values)
-            found = (
-                numpy.concatenate(ids) if ids else numpy.empty(0, numpy.int64),
-                values,
-            )
-            if len(self._positions) > 256:
-                self._positions.clear()
-            self._positions[key] = found
-        return found
+
+        def read(leaf):
+            if (column, text) not in leaf:
+                return _NO_POSTINGS[0], []
+            return _read_values(_unfiltered(leaf.postings(column, text)))
+
+        return self._gather(
+            self._positions, ("values", column, text), read, (_NO_POSTINGS[0], [])
+        )
 
     def lengths(self, column):
         """Return every document's length in ``column``, as Whoosh stores it."""
         found = self._lengths.get(column)
         if found is None:
-            found = numpy.zeros(self.size, dtype=numpy.float32)
-            for leaf, offset in self.leaves:
-                count = leaf.doc_count_all()
-                found[offset : offset + count] = _read_lengths(leaf, column, count)
+            found = numpy.concatenate(
+                [
+                    self.segments.get(
+                        leaf,
+                        ("lengths", column),
+                        lambda leaf: (_read_lengths(leaf, column), None),
+                    )[0]
+                    for leaf, _ in self.leaves
+                ]
+                or [numpy.zeros(0, numpy.float32)]
+            )
             self._lengths[column] = found
         return found
 
     def pks(self):
         """Return the primary key of every document, by document number."""
         if self._pks is None:
-            self._pks = list(self.reader.column_reader("pk"))
+            self._pks = []
+            for leaf, _ in self.leaves:
+                pks, _ = self.segments.get(
+                    leaf, ("pks",), lambda leaf: (list(leaf.column_reader("pk")), None)
+                )
+                self._pks.extend(pks)
         return self._pks
 
     def documents_by_pk(self):
@@ -1722,13 +1862,17 @@ class _Scorer:
             mask = self.live().copy()
             return mask, mask * numpy.float32(query.boost) if scored else None
         if isinstance(query, wq.FuzzyTerm):
+            # Each word within reach scores as if it had been typed.
             mask = numpy.zeros(self.size, dtype=bool)
+            scores = numpy.zeros(self.size, dtype=numpy.float32) if scored else None
             for text in self.reader.terms_within(
                 query.fieldname, query.text, query.maxdist, prefix=query.prefixlength
             ):
-                mask[self.postings(query.fieldname, text)[0]] = True
-            # Whoosh scores fuzzy matches alike (a constant score).
-            return mask, mask * numpy.float32(query.boost) if scored else None
+                term_mask, term_scores = self.term(query.fieldname, text, query.boost)
+                mask |= term_mask
+                if scored:
+                    scores += term_scores
+            return mask, scores
         if isinstance(query, wq.Phrase):
             mask, scores = self._phrase_candidates(query, scored)
             mask[mask] = self._phrase_holds(query, numpy.flatnonzero(mask))
@@ -1746,7 +1890,9 @@ class _Scorer:
         if isinstance(query, wq.Not):
             inner, _ = self.evaluate(query.query, scored=False)
             mask = self.live() & ~inner
-            return mask, numpy.zeros(self.size, numpy.float32) if scored else None
+            # Whoosh scores a document for what it lacks as it scores "every
+            # document": the query's boost.
+            return mask, mask * numpy.float32(query.boost) if scored else None
         # Anything else (filters: ranges, prefixes, ...) Whoosh answers.
         mask = numpy.zeros(self.size, dtype=bool)
         mask[numpy.fromiter(self.searcher.docs_for_query(query), dtype=numpy.int64)] = (
@@ -1857,8 +2003,61 @@ def _scorer(searcher, cache):
     """Return the scorer of ``searcher``, kept in its cache."""
     scorer = cache.get("scorer")
     if scorer is None or scorer.searcher is not searcher:
-        scorer = cache["scorer"] = _Scorer(searcher)
+        segments = cache.get("segments") or _SegmentCache()
+        scorer = cache["scorer"] = _Scorer(searcher, segments)
     return scorer
+
+
+class _SegmentCache:
+    """
+    What the scorer has read from each segment, kept for as long as the
+    segment is part of the index: publishing a page adds a small segment and
+    leaves the others as they were, so the first search after it reads only
+    the new one.
+    """
+
+    def __init__(self):
+        self.entries = {}
+        self.size = 0
+
+    def get(self, leaf, key, read):
+        full_key = (leaf.segment().segment_id(), *key)
+        found = self.entries.get(full_key)
+        if found is None:
+            found = read(leaf)
+            self.size += len(found[0])
+            if self.size > POSTINGS_CACHE_LIMIT:
+                self.entries.clear()
+                self.size = len(found[0])
+            self.entries[full_key] = found
+        return found
+
+    def keep_only(self, segment_ids):
+        """Forget the segments that are no longer part of the index."""
+        self.entries = {
+            key: value for key, value in self.entries.items() if key[0] in segment_ids
+        }
+        self.size = sum(len(value[0]) for value in self.entries.values())
+
+
+_NO_POSTINGS = (numpy.empty(0, dtype=numpy.int64), numpy.empty(0, numpy.float32))
+
+
+def _join(parts):
+    """Join per-segment values: arrays, or lists of encoded positions."""
+    if isinstance(parts[0], numpy.ndarray):
+        return numpy.concatenate(parts)
+    return [value for part in parts for value in part]
+
+
+def _unfiltered(matcher):
+    """
+    The matcher under Whoosh's filter of deleted documents: the scorer
+    leaves deleted documents out itself, with one mask for all terms.
+    """
+    while isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    return matcher
 
 
 def _phrases_across_columns(query):
@@ -1943,8 +2142,9 @@ def _read_values(matcher):
 _BYTE_LENGTHS = numpy.array([byte_to_length(b) for b in range(256)], numpy.float32)
 
 
-def _read_lengths(leaf, column, count):
+def _read_lengths(leaf, column):
     """Return the lengths of ``column`` in one segment's documents."""
+    count = leaf.doc_count_all()
     lengths = numpy.zeros(count, dtype=numpy.float32)
     try:
         column_reader = leaf._perdoc._cached_reader(_lenfield(column), LENGTHS_COLUMN)

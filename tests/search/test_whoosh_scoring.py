@@ -1,0 +1,166 @@
+"""
+The backend's array scorer gives the answers Whoosh's own matchers give.
+
+Searches are matched and scored with numpy over whole posting lists
+(``search.backends.whoosh._Scorer``) rather than by Whoosh one posting at a
+time; these tests hold the two side by side on the same index, including an
+index of several segments with deleted documents, as publishing leaves it.
+"""
+
+from wagtail.models import Page
+from wagtail.search.query import Fuzzy, Not, Phrase, PlainText
+
+import numpy
+import pytest
+from whoosh import query as wq
+
+from portal.factories import StandardPageFactory
+from search.backends import whoosh
+
+from .test_whoosh_backend import backend, body, index_path, library, rebuild  # noqa: F401
+
+SEARCHES = [
+    PlainText("slavery"),
+    PlainText("county lines exploitation"),
+    PlainText("county lines", operator="and"),
+    PlainText("signs car washes slavery"),
+    Phrase("county lines"),
+    Phrase("modern slavery"),
+    PlainText("referral") & Not(PlainText("county")),
+    PlainText("slavery") | PlainText("drugs"),
+    Fuzzy("slavary"),
+]
+
+
+def whoosh_and_scorer(backend, search):  # noqa: F811 (the fixture's name)
+    """Return ``({docnum: score} from Whoosh, the same from the scorer)``."""
+    compiler = Page.objects.live().search(search).query_compiler
+    store = compiler.bind(backend)
+    with store.searcher() as searcher:
+        query = compiler.compile_query(searcher)
+        allowed = compiler.allowed_documents(searcher, store.cache)
+        expected = {
+            hit.docnum: hit.score
+            for hit in searcher.search(
+                query,
+                limit=None,
+                filter=set(numpy.flatnonzero(allowed).tolist()),
+            )
+        }
+        scorer = whoosh._Scorer(searcher)
+        found = dict(scorer.top(query, allowed, None))
+        mask, scores = scorer.evaluate(query)
+        mask &= allowed & scorer.live()
+        evaluated = {int(d): float(scores[d]) for d in numpy.flatnonzero(mask)}
+    return expected, found, evaluated
+
+
+def assert_same(expected, found):
+    assert sorted(found) == sorted(expected)
+    for docnum, score in expected.items():
+        assert found[docnum] == pytest.approx(score, rel=1e-4)
+
+
+@pytest.mark.parametrize("search", SEARCHES, ids=repr)
+def test_matches_and_scores_equal_whooshs(backend, library, search):  # noqa: F811
+    expected, found, evaluated = whoosh_and_scorer(backend, search)
+    assert expected, "every search here matches something"
+    assert sorted(evaluated) == sorted(expected)
+    if isinstance(search, (Phrase, Fuzzy)):
+        # A phrase is scored as its words are, where it holds, and a fuzzy
+        # match as the words it reached; Whoosh counts how often a phrase
+        # holds and gives fuzzy matches one score. The matches are the same.
+        assert sorted(found) == sorted(expected)
+    else:
+        assert_same(expected, found)
+        assert_same(expected, evaluated)
+
+
+def test_an_index_of_several_segments_with_deletions(backend, library, tree):  # noqa: F811
+    # Each publish after the rebuild commits a segment of its own and
+    # deletes the page's earlier document.
+    library["county"].save_revision().publish()
+    extra = StandardPageFactory(
+        parent=tree.home,
+        title="County lines and cuckooing",
+        slug="cuckooing",
+        body=body("County lines gangs take over the homes of vulnerable people."),
+    )
+    extra.save_revision().publish()
+    library["slavery"].delete()
+    store = backend.get_index_for_model(Page).store
+    with store.searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) > 1
+        assert searcher.reader().has_deletions()
+
+    for search in [
+        PlainText("county lines"),
+        PlainText("slavery"),
+        Phrase("county lines"),
+    ]:
+        expected, found, _ = whoosh_and_scorer(backend, search)
+        assert sorted(found) == sorted(expected)
+    titles = [page.title for page in Page.objects.live().search("county lines")]
+    assert titles.count("Spotting county lines") == 1
+    assert "County lines and cuckooing" in titles
+    assert not Page.objects.search("overview")
+
+
+def test_first_results_are_the_best_of_all(backend, library):  # noqa: F811
+    compiler = Page.objects.live().search("county lines slavery").query_compiler
+    store = compiler.bind(backend)
+    with store.searcher() as searcher:
+        query = compiler.compile_query(searcher)
+        scorer = whoosh._Scorer(searcher)
+        everything = scorer.top(query, None, None)
+        assert scorer.top(query, None, 2) == everything[:2]
+        scores = [score for _, score in everything]
+        assert scores == sorted(scores, reverse=True)
+
+
+class OneByOne:
+    """A matcher offering only Whoosh's public matcher interface."""
+
+    def __init__(self, matcher):
+        self.matcher = matcher
+
+    def is_active(self):
+        return self.matcher.is_active()
+
+    def id(self):
+        return self.matcher.id()
+
+    def weight(self):
+        return self.matcher.weight()
+
+    def next(self):
+        return self.matcher.next()
+
+
+def test_postings_read_by_block_equal_postings_read_one_by_one(backend, library):  # noqa: F811
+    store = backend.get_index_for_model(Page).store
+    with store.searcher() as searcher:
+        reader = searcher.reader()
+        columns = [n for n in reader.indexed_field_names() if n.endswith("__t")]
+        checked = 0
+        for column in columns:
+            for text in reader.lexicon(column):
+                ids, weights = whoosh._read_postings(reader.postings(column, text))
+                plain = whoosh._read_postings(OneByOne(reader.postings(column, text)))
+                assert ids.tolist() == plain[0].tolist()
+                assert weights.tolist() == plain[1].tolist()
+                assert len(ids) == reader.doc_frequency(column, text)
+                checked += 1
+        assert checked > 50
+
+
+def test_queries_it_does_not_know_are_answered_by_whoosh(backend, library):  # noqa: F811
+    store = backend.get_index_for_model(Page).store
+    with store.searcher() as searcher:
+        scorer = whoosh._Scorer(searcher)
+        prefix = wq.Prefix("title__t", "slave")
+        mask, scores = scorer.evaluate(prefix)
+        assert set(numpy.flatnonzero(mask).tolist()) == set(
+            searcher.docs_for_query(prefix)
+        )
+        assert mask.any() and not scores.any()
