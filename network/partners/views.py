@@ -53,7 +53,9 @@ def request_account(request):
     """The join form. Its answer never tells whether an address has an account."""
     if request.user.is_authenticated:
         return redirect("partners:my-portal")
-    form = AccountRequestForm(request, request.POST or None)
+    form = AccountRequestForm(
+        request, request.POST if request.method == "POST" else None
+    )
     if request.method == "POST":
         if not allow(
             "join-address", client_address(request), REQUESTS_PER_ADDRESS, WINDOW
@@ -290,7 +292,7 @@ def leave_organisation(request):
 
 @login_required
 def close_account(request):
-    form = CloseAccountForm(request.POST or None)
+    form = CloseAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         accounts.close_account(request.user)
         logout(request)
