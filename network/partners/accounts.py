@@ -6,6 +6,8 @@ closing the account.
 Every change is one transaction, so a failure leaves nothing half done.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -30,6 +32,8 @@ from portal.visibility import PARTNERS_GROUP, POLICE_GROUP
 CONFIRM_SALT = "network.partners.confirm-address"
 # How long the link that confirms an address works.
 CONFIRM_MAX_AGE = 3 * 24 * 60 * 60
+# How long a declined request is kept, to answer "why was I refused?".
+DECLINED_KEPT_DAYS = 90
 
 
 class ApprovalRefused(Exception):
@@ -297,3 +301,22 @@ def close_account(user):
     user.is_active = user.is_staff = user.is_superuser = False
     user.set_unusable_password()
     user.save()
+
+
+def purge_requests(now=None):
+    """
+    Delete requests never confirmed before their link expired, and declined
+    requests older than DECLINED_KEPT_DAYS; return how many went. Approved
+    requests go with the account when it is closed.
+    """
+    now = now or timezone.now()
+    unconfirmed = AccountRequest.objects.filter(
+        status=AccountRequest.Status.UNCONFIRMED,
+        created__lt=now - timedelta(seconds=CONFIRM_MAX_AGE),
+    )
+    declined = AccountRequest.objects.filter(
+        status=AccountRequest.Status.DECLINED,
+        decided_at__lt=now - timedelta(days=DECLINED_KEPT_DAYS),
+    )
+    deleted = unconfirmed.delete()[1].get("partners.AccountRequest", 0)
+    return deleted + declined.delete()[1].get("partners.AccountRequest", 0)

@@ -5,10 +5,13 @@ expire, and a limit on how often anyone may ask.
 """
 
 import datetime
+import io
 import time
 
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core import mail, signing
+from django.core.management import call_command
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -212,3 +215,29 @@ def test_too_many_requests_from_one_place_are_refused(client, tree, domains):
         REMOTE_ADDR="192.0.2.7",
     )
     assert other.status_code == 302
+
+
+def test_stale_requests_are_purged(tree):
+    now = timezone.now()
+    stale = AccountRequest.objects.create(
+        name="Old", email="old@leeds.gov.uk", role="x", reason="x"
+    )
+    fresh = AccountRequest.objects.create(
+        name="New", email="new@leeds.gov.uk", role="x", reason="x"
+    )
+    declined = AccountRequest.objects.create(
+        name="No",
+        email="no@leeds.gov.uk",
+        role="x",
+        reason="x",
+        status=AccountRequest.Status.DECLINED,
+        decided_at=now - datetime.timedelta(days=91),
+    )
+    AccountRequest.objects.filter(pk=stale.pk).update(
+        created=now - datetime.timedelta(days=4)
+    )
+    out = io.StringIO()
+    call_command("purge_account_requests", stdout=out)
+    assert out.getvalue().strip() == "Deleted 2 account requests."
+    assert list(AccountRequest.objects.all()) == [fresh]
+    assert not AccountRequest.objects.filter(pk__in=[stale.pk, declined.pk]).exists()
