@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -178,8 +179,8 @@ def approve(account_request, by, *, networks, organisation, police_staff, reques
     return user
 
 
-@transaction.atomic
-def _approve(account_request, by, networks, organisation, police_staff):
+def _lock_undecided(account_request):
+    """Return the request locked for this transaction, if still undecided."""
     account_request = AccountRequest.objects.select_for_update().get(
         pk=account_request.pk
     )
@@ -188,20 +189,29 @@ def _approve(account_request, by, networks, organisation, police_staff):
         AccountRequest.Status.HELD,
     ):
         raise ApprovalRefused("This request has already been dealt with.")
+    return account_request
+
+
+@transaction.atomic
+def _approve(account_request, by, networks, organisation, police_staff):
+    account_request = _lock_undecided(account_request)
     allowed = set(approvable_networks(by, account_request).values_list("pk", flat=True))
     if not networks or any(network.pk not in allowed for network in networks):
         raise ApprovalRefused(
             "You can only approve people for networks you coordinate."
         )
     User = get_user_model()
-    if User.objects.filter(email__iexact=account_request.email).exists():
+    username = account_request.email.lower()[:150]
+    if User.objects.filter(
+        Q(email__iexact=account_request.email) | Q(username__iexact=username)
+    ).exists():
         raise ApprovalRefused(
             "An account with this e-mail address exists already. Change its "
             "groups under Settings > Users instead."
         )
     first_name, _, last_name = account_request.name.partition(" ")
     user = User(
-        username=account_request.email.lower()[:150],
+        username=username,
         email=account_request.email,
         first_name=first_name[:150],
         last_name=last_name[:150],
@@ -233,14 +243,7 @@ def decline(account_request, by, reason):
 
 @transaction.atomic
 def _decline(account_request, by, reason):
-    account_request = AccountRequest.objects.select_for_update().get(
-        pk=account_request.pk
-    )
-    if account_request.status not in (
-        AccountRequest.Status.PENDING,
-        AccountRequest.Status.HELD,
-    ):
-        raise ApprovalRefused("This request has already been dealt with.")
+    account_request = _lock_undecided(account_request)
     account_request.decline_reason = reason
     account_request.mark_decided(AccountRequest.Status.DECLINED, by)
     account_request.save()

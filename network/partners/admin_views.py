@@ -7,24 +7,16 @@ A request for other networks only is not found, whatever the address says.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from best_practice.wagtail_hooks import is_coordinator
 from network.partners import accounts
 from network.partners.forms import ApproveForm, DeclineForm
 from network.partners.models import AccountRequest
-
-
-class CoordinatorsOnlyMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+from search.admin_views import CoordinatorsOnlyMixin
 
 
 class AccountRequestListView(

@@ -6,6 +6,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 
+from events.forms import VisitorRegistrationForm
 from network.models import NetworkPage, OrganisationPage
 from network.partners.domains import domain_of, is_personal
 from portal.visibility import visible_pages
@@ -28,11 +29,8 @@ def _gds_helper(*fields, submit):
 class AccountRequestForm(forms.Form):
     """Anyone's request for a partner account."""
 
-    name = forms.CharField(
-        label="Full name",
-        max_length=150,
-        error_messages={"required": "Enter your full name."},
-    )
+    # Named as on the event registration form, with the same messages.
+    name = VisitorRegistrationForm.base_fields["name"]
     email = forms.EmailField(
         label="Work email address",
         max_length=254,
@@ -110,11 +108,7 @@ class AccountRequestForm(forms.Form):
             submit="Send request",
         )
 
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        if not name:
-            raise forms.ValidationError("Enter your full name.")
-        return name
+    clean_name = VisitorRegistrationForm.clean_name
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()

@@ -63,6 +63,16 @@ class OrganisationEmailDomain(Orderable):
             )
 
 
+class OrganisationLabelMixin:
+    """For rows with a directory organisation or, failing that, a typed name."""
+
+    @property
+    def organisation_label(self):
+        if self.organisation_id:
+            return self.organisation.title
+        return self.organisation_name
+
+
 class AccountRequestQuerySet(models.QuerySet):
     def awaiting_decision(self):
         return self.filter(
@@ -74,7 +84,7 @@ class AccountRequestQuerySet(models.QuerySet):
         return self.filter(networks__in=networks).distinct()
 
 
-class AccountRequest(models.Model):
+class AccountRequest(OrganisationLabelMixin, models.Model):
     """Someone's request for a partner account, from the join form."""
 
     class Status(models.TextChoices):
@@ -140,19 +150,13 @@ class AccountRequest(models.Model):
     def __str__(self):
         return f"{self.name} ({self.email})"
 
-    @property
-    def organisation_label(self):
-        if self.organisation_id:
-            return self.organisation.title
-        return self.organisation_name
-
     def mark_decided(self, status, by):
         self.status = status
         self.decided_by = by
         self.decided_at = timezone.now()
 
 
-class PartnerProfile(models.Model):
+class PartnerProfile(OrganisationLabelMixin, models.Model):
     """
     What links a member's account to their organisation and the networks
     they joined. Access to restricted pages comes from the Partners and
@@ -178,9 +182,3 @@ class PartnerProfile(models.Model):
 
     def __str__(self):
         return f"Partner profile of {self.user}"
-
-    @property
-    def organisation_label(self):
-        if self.organisation_id:
-            return self.organisation.title
-        return self.organisation_name

@@ -28,23 +28,23 @@ def domains(tree):
         OrganisationEmailDomain.objects.create(organisation=organisation, domain=domain)
 
 
+def coordinator_of(network, username):
+    return UserFactory(
+        username=username,
+        email=f"{username}@coordinators.example.org",
+        groups=[network.coordinators_group],
+    )
+
+
 @pytest.fixture
 def wy_coordinator(tree):
     """Coordinates West Yorkshire, and so its Leeds and Bradford forums."""
-    return UserFactory(
-        username="cora",
-        email="cora@westyorkshire.example.org",
-        groups=[tree.west_yorkshire.coordinators_group],
-    )
+    return coordinator_of(tree.west_yorkshire, "cora")
 
 
 @pytest.fixture
 def ne_coordinator(tree):
-    return UserFactory(
-        username="nell",
-        email="nell@northeast.example.org",
-        groups=[tree.north_east.coordinators_group],
-    )
+    return coordinator_of(tree.north_east, "nell")
 
 
 def request_data(tree, **changes):

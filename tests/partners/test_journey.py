@@ -32,7 +32,7 @@ def test_request_confirm_approve_set_password_and_read(
     assert "Request sent" in response.content.decode()
     account_request = AccountRequest.objects.get()
     assert account_request.status == AccountRequest.Status.PENDING
-    assert mail.outbox[-1].to == ["cora@westyorkshire.example.org"]
+    assert mail.outbox[-1].to == ["cora@coordinators.example.org"]
     review_path = link_in(mail.outbox[-1], "/admin/account-requests/")
 
     coordinator = client.__class__()
