@@ -159,3 +159,15 @@ def test_closing_removes_personal_data_and_keeps_published_work(
     assert client.get("/my-portal/").status_code == 302
     assert not client.login(username="asha", password="anything")
     assert get_user_model().objects.filter(pk=member.pk).exists()
+
+
+def test_my_portal_for_someone_not_linked_to_an_organisation(client, personas):
+    client.force_login(personas["signed_in"])
+    html = client.get("/my-portal/").content.decode()
+    assert "You are not listed with an organisation." in html
+    assert "You have not joined a network." in html
+
+
+def test_sign_in_page_offers_the_request_form(client, tree):
+    html = client.get("/account/sign-in/").content.decode()
+    assert 'href="/account/request/">request an account</a>' in html
