@@ -4,10 +4,15 @@ and requests waiting for the West Yorkshire coordinator (the demo persona
 "wy-coordinator"), one of them held because its domain is not listed.
 """
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from network.partners.accounts import hold_reason
-from network.partners.models import AccountRequest, OrganisationEmailDomain
+from network.partners.models import (
+    AccountRequest,
+    OrganisationEmailDomain,
+    PartnerProfile,
+)
 
 # Organisation slug (portal/demo_content.py) -> the domains its staff use.
 DOMAINS = {
@@ -63,8 +68,15 @@ REQUESTS = [
 ]
 
 
+# Demo persona (portal/demo.py) -> where they work and the networks they joined.
+PROFILES = {
+    "partner": ("quillfield-night-shelter", ["leeds", "wakefield"]),
+    "police": ("west-yorkshire-police", ["west-yorkshire"]),
+}
+
+
 def load_partner_accounts(loader, networks, organisations):
-    """Add the listed domains and the waiting requests, each once."""
+    """Add the listed domains, the members' profiles and the waiting requests, once."""
     for slug, domains in DOMAINS.items():
         for domain in domains:
             if OrganisationEmailDomain.objects.filter(domain=domain).exists():
@@ -73,6 +85,15 @@ def load_partner_accounts(loader, networks, organisations):
                 organisation=organisations[slug], domain=domain
             )
             loader.created += 1
+    for username, (organisation, joined) in PROFILES.items():
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None or PartnerProfile.objects.filter(user=user).exists():
+            continue
+        profile = PartnerProfile.objects.create(
+            user=user, organisation=organisations[organisation]
+        )
+        profile.networks.set([networks[slug] for slug in joined])
+        loader.created += 1
     for entry in REQUESTS:
         if AccountRequest.objects.filter(email=entry["email"]).exists():
             continue

@@ -58,4 +58,18 @@ def test_request_form_errors_and_approval_screen(live_server, demo_logins, page)
     page.get_by_role("button", name=re.compile("^Approve")).click()
     expect(page.get_by_text("has an account")).to_be_visible()
 
+    # A partner's own page, signed in on the public site.
+    page.context.clear_cookies()
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{url}/account/sign-in/")
+    page.get_by_label("Username").fill("partner")
+    page.get_by_label("Password").fill(demo_logins["partner"])
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="My portal").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My portal")
+    expect(
+        page.get_by_role("link", name="Quillfield Night Shelter", exact=True)
+    ).to_be_visible()
+    check("partners-my-portal")
+
     check.assert_none()

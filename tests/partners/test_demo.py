@@ -22,6 +22,9 @@ def test_demo_requests_wait_for_the_demo_coordinator(client, db):
         "Lee Harper": "pending",
         "Dana Okafor": "held",
     }
+    # The demo partner has a home in My portal.
+    partner = get_user_model().objects.get(username="partner")
+    assert partner.partner_profile.organisation.slug == "quillfield-night-shelter"
     coordinator = get_user_model().objects.get(username="wy-coordinator")
     client.force_login(coordinator)
     assert "Account requests (3)" in client.get("/admin/").content.decode()
