@@ -440,6 +440,17 @@ class OrganisationPage(BasePage):
         FieldRowPanel([FieldPanel("organisation_type"), FieldPanel("area")]),
         FieldPanel("website"),
         FieldPanel("description"),
+        # Rows of network.partners.OrganisationEmailDomain.
+        KeptWhenOmittedInlinePanel(
+            "email_domains",
+            heading="Staff e-mail domains",
+            label="Domain",
+            help_text=(
+                "Where staff have their work e-mail, for example 'leeds.gov.uk'. "
+                "Requests for a partner account from these addresses go straight "
+                "to the network coordinators; others are held for a check."
+            ),
+        ),
     ]
     parent_page_types = ["network.MemberDirectoryPage"]
     subpage_types = []

@@ -145,7 +145,14 @@ class DemoLoader:
         standard_pages = self.load_standard_pages(home)
         self.load_settings(home, standard_pages)
         logins = self.load_users(networks)
+        self.load_partner_accounts(networks, organisations)
         return logins
+
+    def load_partner_accounts(self, networks, organisations):
+        """Add staff e-mail domains and account requests (network/partners/demo.py)."""
+        from network.partners.demo import load_partner_accounts
+
+        load_partner_accounts(self, networks, organisations)
 
     def load_events(self, networks, organisations):
         """Add the seeds' 2018 events and upcoming ones dated from today."""

@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("portal.account_urls")),
+    # Requests for partner accounts, setting a password, and /my-portal/.
+    path("", include("network.partners.urls")),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     # Public practices only, for any visitor: see best_practice/api.py.
     path("api/v2/", api_router.urls),

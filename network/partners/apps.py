@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PartnersConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "network.partners"
+    label = "partners"
+    verbose_name = "Partner accounts"
