@@ -207,6 +207,8 @@ class NetworkPage(BasePage):
         "best_practice.BestPracticePage",
         "events.EventPage",
         "events.RoadshowSeriesPage",
+        "governance.MeetingPage",
+        "governance.FundingPage",
     ]
     # Copies would share the original's editor groups.
     exclude_fields_in_copy = ["editors_group", "coordinators_group"]
