@@ -270,6 +270,10 @@ class NetworkPage(BasePage):
         # Practice of this network and of its regional and district forums.
         context["latest_practice"] = latest_practice(request, under=self)
         context["library_url"] = library_url(request)
+        from network.governance.views import network_governance
+
+        # Meetings, action plan and the links to its reports.
+        context.update(network_governance(request, self))
         return context
 
     @cached_property
