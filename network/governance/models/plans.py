@@ -102,6 +102,15 @@ class ActionPlanAction(ClusterableModel):
     def __str__(self):
         return self.title
 
+    @property
+    def latest_update(self):
+        """The newest progress update (from prefetched updates, if any)."""
+        return max(
+            self.updates.all(),
+            key=lambda update: (update.date, update.pk),
+            default=None,
+        )
+
     def is_overdue(self, today=None):
         today = today or timezone.localdate()
         return self.status != RAGStatus.COMPLETE and self.due_date < today
