@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
+from events.demo import _at
 from network.governance import demo_content
 from network.governance.factories import (
     FundingPageFactory,
@@ -22,13 +23,7 @@ from network.governance.models import (
     MeetingAction,
     MeetingAgendaItem,
 )
-from portal.visibility import PARTNERS_GROUP, POLICE_GROUP
-
-RESTRICTION_GROUPS = {"partners": [PARTNERS_GROUP], "police": [POLICE_GROUP]}
-
-
-def _at(day, hour):
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+from portal.demo import RESTRICTION_GROUPS
 
 
 def load_governance(loader, networks, organisations, today=None):

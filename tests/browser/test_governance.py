@@ -42,7 +42,9 @@ def test_network_governance_and_the_printed_period_report(
     page.get_by_label("Network", exact=True).select_option(
         label="\u2003West Yorkshire Anti-Trafficking and Modern Slavery Network"
     )
-    page.get_by_label("Period", exact=True).select_option(label="Financial year 2017–18")
+    page.get_by_label("Period", exact=True).select_option(
+        label="Financial year 2017–18"
+    )
     page.get_by_role("button", name="Show the report").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "West Yorkshire Anti-Trafficking and Modern Slavery Network"

@@ -64,16 +64,6 @@ def meetings(tree, settings, tmp_path):
     return meeting, minutes, secret
 
 
-@pytest.fixture
-def as_persona(client, personas):
-    def sign_in(name):
-        if personas[name] is not None:
-            client.force_login(personas[name])
-        return client
-
-    return sign_in
-
-
 def text(response):
     return re.sub(r"</?mark>", "", response.content.decode())
 
