@@ -161,3 +161,28 @@ def test_overdue_means_past_due_and_not_complete(tree, status):
     action.due_date = timezone.localdate()
     action.status = status
     assert not action.is_overdue()
+
+
+def test_a_meetings_agenda_papers_and_actions_show_on_its_page(client, tree):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents.models import Document
+
+    from network.governance.models import MeetingAction, MeetingPaper
+
+    meeting = MeetingPageFactory(parent=tree.west_yorkshire, slug="with-papers")
+    paper = Document.objects.create(
+        title="Performance update on trafficking",
+        file=ContentFile(b"%PDF-1.4 report", name="performance-update.pdf"),
+    )
+    MeetingPaper.objects.create(meeting=meeting, document=paper)
+    MeetingAction.objects.create(
+        meeting=meeting,
+        description="Report back on training",
+        owner=tree.police_force,
+        due_date=datetime.date(2018, 7, 9),
+    )
+    html = client.get(meeting.url).content.decode()
+    assert "Performance update on trafficking" in html
+    assert paper.url in html
+    assert "Report back on training" in html and "Yorkshire Constabulary" in html
