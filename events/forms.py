@@ -207,8 +207,11 @@ class AttendanceForm(forms.Form):
         return len(came)
 
 
-class TrainingFilterForm(forms.Form):
-    """The /training/ filters: network, period, course and sector, in the address."""
+class PeriodFilterForm(forms.Form):
+    """
+    A network and a period (a financial year, a quarter or chosen dates), in
+    the address: the base of the training filters and the period reports.
+    """
 
     network = forms.ModelChoiceField(
         label="Network",
@@ -233,22 +236,8 @@ class TrainingFilterForm(forms.Form):
         required=False,
         error_messages={"invalid": "Enter the date as YYYY-MM-DD, like 2025-03-31."},
     )
-    course = forms.ModelChoiceField(
-        label="Course",
-        required=False,
-        queryset=None,
-        empty_label="All courses",
-        error_messages={"invalid_choice": "Choose a course from the list."},
-    )
-    sector = forms.ChoiceField(
-        label="Sector",
-        required=False,
-        error_messages={"invalid_choice": "Choose a sector from the list."},
-    )
 
     def __init__(self, request, years, *args, **kwargs):
-        from events.models import Course
-        from events.models.training import Sector
         from events.training import financial_year_label, quarter_label
 
         super().__init__(*args, **kwargs)
@@ -256,8 +245,6 @@ class TrainingFilterForm(forms.Form):
             request, NetworkPage.objects.all()
         ).order_by("path")
         self.fields["network"].label_from_instance = _indented_network_label
-        self.fields["course"].queryset = Course.objects.all()
-        self.fields["sector"].choices = [("", "All sectors"), *Sector.choices]
         periods = [("", "All time"), ("dates", "Chosen dates")]
         for year in sorted(years, reverse=True):
             periods.append(
@@ -293,6 +280,31 @@ class TrainingFilterForm(forms.Form):
             year, number = period[2:].split("-")
             return quarter_dates(int(year), int(number))
         return None, None
+
+
+class TrainingFilterForm(PeriodFilterForm):
+    """The /training/ filters: network, period, course and sector, in the address."""
+
+    course = forms.ModelChoiceField(
+        label="Course",
+        required=False,
+        queryset=None,
+        empty_label="All courses",
+        error_messages={"invalid_choice": "Choose a course from the list."},
+    )
+    sector = forms.ChoiceField(
+        label="Sector",
+        required=False,
+        error_messages={"invalid_choice": "Choose a sector from the list."},
+    )
+
+    def __init__(self, request, years, *args, **kwargs):
+        from events.models import Course
+        from events.models.training import Sector
+
+        super().__init__(request, years, *args, **kwargs)
+        self.fields["course"].queryset = Course.objects.all()
+        self.fields["sector"].choices = [("", "All sectors"), *Sector.choices]
 
     def filter(self, records):
         data = self.cleaned_data

@@ -33,6 +33,7 @@ from events.models.training import (
 )
 from events.registration import anonymise
 from network.models import OrganisationPage
+from portal.charts import Bar
 
 # Events whose attendance can become a training record.
 TRAINING_EVENT_TYPES = {EventType.TRAINING_SESSION, EventType.ROADSHOW_STOP}
@@ -63,48 +64,6 @@ def quarter_label(year, number):
 
 
 # Roll-ups --------------------------------------------------------------------
-
-
-@dataclass
-class Bar:
-    """One row of a chart and of the table beside it."""
-
-    label: str
-    people: int
-    sessions: int = 0
-    depth: int = 0
-    # Where the chart draws it, in the SVG's own units (set by Chart).
-    y: int = 0
-    length: float = 0.0
-    value_x: float = 0.0
-
-
-@dataclass
-class Chart:
-    """Rows to draw as bars and to list in the table beside them."""
-
-    title: str
-    key: str
-    rows: list = field(default_factory=list)
-
-    # The SVG's coordinates: labels on the left, bars from LABEL_WIDTH on.
-    WIDTH = 600
-    LABEL_WIDTH = 230
-    BAR_SPACE = 300
-    ROW_HEIGHT = 30
-
-    def __post_init__(self):
-        largest = max((row.people for row in self.rows), default=0)
-        for number, row in enumerate(self.rows):
-            row.y = number * self.ROW_HEIGHT
-            row.length = (
-                round(self.BAR_SPACE * row.people / largest, 1) if largest else 0
-            )
-            row.value_x = self.LABEL_WIDTH + row.length + 6
-
-    @property
-    def height(self):
-        return len(self.rows) * self.ROW_HEIGHT
 
 
 def people_sum(sector="", prefix="headcounts__"):

@@ -22,6 +22,7 @@ from events.forms import TrainingFilterForm, TrainingImportForm
 from events.models import Course, NamedAttendee, TrainingRecord
 from events.permissions import managed_networks
 from network.models import NetworkPage
+from portal.charts import Chart
 from portal.visibility import filter_visible_related, visible_pages
 
 SESSIONS_SHOWN = 100
@@ -62,24 +63,24 @@ def totals_context(page, request):
     period = form.cleaned_data.get("period", "") if form.is_bound else ""
     by_quarter = period.startswith(("fy-", "q-"))
     charts = [
-        training.Chart(
+        Chart(
             "People trained by network",
             "network",
             training.network_rollup(records, list(networks), sector),
         ),
-        training.Chart(
+        Chart(
             "People trained by quarter"
             if by_quarter
             else "People trained by financial year",
             "period",
             training.period_rollup(records, by_quarter, sector),
         ),
-        training.Chart(
+        Chart(
             "People trained by course",
             "course",
             training.course_rollup(records, sector),
         ),
-        training.Chart(
+        Chart(
             "People trained by sector",
             "sector",
             training.sector_rollup(records, sector),

@@ -22,9 +22,16 @@ ACTIONS = {"add", "change", "delete", "view"}
 
 class NetworkRecordPermissionPolicy(ModelPermissionPolicy):
     """
-    Coordinators act on the training records of the networks they manage;
-    superusers on all. A record of another network is not theirs to see.
+    Coordinators act on the records of the networks they manage; superusers
+    on all. A record of another network is not theirs to see.
+
+    `network_field` is the lookup from the record to its network, such as
+    "network" for a training record or "fund__network" for an award.
     """
+
+    def __init__(self, model, network_field="network", **kwargs):
+        super().__init__(model, **kwargs)
+        self.network_field = network_field
 
     def user_has_permission(self, user, action):
         return (
@@ -36,13 +43,21 @@ class NetworkRecordPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance):
         return (
             self.user_has_permission(user, action)
-            and managed_networks(user).filter(pk=instance.network_id).exists()
+            and managed_networks(user).filter(pk=self._network_id(instance)).exists()
         )
 
     def instances_user_has_permission_for(self, user, action):
         if not self.user_has_permission(user, action):
-            return TrainingRecord.objects.none()
-        return TrainingRecord.objects.filter(network__in=managed_networks(user))
+            return self.model.objects.none()
+        return self.model.objects.filter(
+            **{f"{self.network_field}__in": managed_networks(user)}
+        )
+
+    def _network_id(self, instance):
+        *through, last = self.network_field.split("__")
+        for name in through:
+            instance = getattr(instance, name, None)
+        return getattr(instance, f"{last}_id", None)
 
 
 class OwnNetworkRecords:

@@ -207,6 +207,8 @@ class NetworkPage(BasePage):
         "best_practice.BestPracticePage",
         "events.EventPage",
         "events.RoadshowSeriesPage",
+        "governance.MeetingPage",
+        "governance.FundingPage",
     ]
     # Copies would share the original's editor groups.
     exclude_fields_in_copy = ["editors_group", "coordinators_group"]
@@ -268,6 +270,10 @@ class NetworkPage(BasePage):
         # Practice of this network and of its regional and district forums.
         context["latest_practice"] = latest_practice(request, under=self)
         context["library_url"] = library_url(request)
+        from network.governance.views import network_governance
+
+        # Meetings, action plan and the links to its reports.
+        context.update(network_governance(request, self))
         return context
 
     @cached_property

@@ -141,6 +141,7 @@ class DemoLoader:
         self.load_memberships(organisations, networks)
         self.load_events(networks, organisations)
         self.load_practices(networks, organisations)
+        self.load_governance(networks, organisations)
         self.load_search_promotions()
         standard_pages = self.load_standard_pages(home)
         self.load_settings(home, standard_pages)
@@ -159,6 +160,12 @@ class DemoLoader:
         from events.demo import load_events
 
         load_events(self, networks, organisations)
+
+    def load_governance(self, networks, organisations):
+        """Add meetings, district action plans and the funding register."""
+        from network.governance.demo import load_governance
+
+        load_governance(self, networks, organisations)
 
     def load_search_promotions(self):
         """Add editor's picks for a few searches (search/demo.py)."""

@@ -30,6 +30,8 @@ urlpatterns = [
     ),
     # Calendar feeds (.ics); every other /events/ address is the Wagtail page.
     path("events/", include("events.urls")),
+    # Period reports of a network and its forums, and their CSV.
+    path("reports/", include("network.governance.urls")),
     # /search/, /search/suggest/ and /glossary/.
     path("", include("search.urls")),
 ]

@@ -8,6 +8,7 @@ query (markup, scripts, quotes) is shown as text; the only markup added is
 
 import re
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -39,7 +40,11 @@ def page_text(page):
         value = getattr(page, name, None)
         if not value:
             continue
-        model_field = page._meta.get_field(name)
+        try:
+            model_field = page._meta.get_field(name)
+        except FieldDoesNotExist:
+            # Wagtail also indexes methods and properties by name.
+            model_field = None
         if hasattr(model_field, "stream_block"):
             value = " ".join(model_field.stream_block.get_searchable_content(value))
         parts.append(strip_tags(str(value)))

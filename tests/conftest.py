@@ -204,6 +204,18 @@ def personas(db):
 
 
 @pytest.fixture
+def as_persona(client, personas):
+    """Return a function that signs the test client in as the named persona."""
+
+    def sign_in(name):
+        if personas[name] is not None:
+            client.force_login(personas[name])
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
 def search_index(tmp_path, settings):
     """
     A fresh, empty Whoosh index that pages are added to as they are saved.

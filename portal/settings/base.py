@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "portal",
     "network",
     "network.partners",
+    "network.governance",
     "best_practice",
     "events",
     "search",

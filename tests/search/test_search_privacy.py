@@ -28,16 +28,6 @@ def corpus(tree, settings, tmp_path):
     return indexed_corpus(tree, settings, tmp_path / "index")
 
 
-@pytest.fixture
-def as_persona(client, personas):
-    def sign_in(name):
-        if personas[name] is not None:
-            client.force_login(personas[name])
-        return client
-
-    return sign_in
-
-
 def body(response, query=None):
     """
     Return the page's HTML without highlighting, and without the places

@@ -11,7 +11,7 @@ from tests.training.conftest import day, delivered
 
 def chart(response, key):
     (found,) = [c for c in response.context["charts"] if c.key == key]
-    return {row.label: row.people for row in found.rows}
+    return {row.label: row.value for row in found.rows}
 
 
 @pytest.fixture
