@@ -46,6 +46,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import F, OrderBy, Subquery, prefetch_related_objects
+from django.db.models.fields.related import RelatedField
 from django.db.models.functions.datetime import Extract
 from django.db.models.lookups import Lookup
 from django.db.models.sql import Query
@@ -88,13 +89,16 @@ from whoosh import columns
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import (
+    Analyzer,
     CharsetFilter,
     LowercaseFilter,
     NgramFilter,
     RegexTokenizer,
     StemFilter,
     StopFilter,
+    Token,
 )
+from whoosh.analysis.tokenizers import default_pattern as _WORDS
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
 from whoosh.fields import COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
@@ -107,6 +111,11 @@ from whoosh.support.charset import accent_map
 from whoosh.util.filelock import try_for
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import MERGE_SMALL
+
+try:
+    from taggit.managers import TaggableManager
+except ImportError:  # taggit is optional
+    TaggableManager = None
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +134,9 @@ DEFAULTS = {
     "MAX_QUERY_LENGTH": 256,
     "MAX_QUERY_TERMS": 32,
     "WRITER_MEMORY_MB": 256,
+    # Processes that analyse and write documents during a rebuild; by default
+    # one per CPU, at most four (the database side is read by one).
+    "REBUILD_PROCESSES": min(os.cpu_count() or 1, 4),
 }
 # Options read by modelsearch itself; accepted here so that a typo in any
 # other key is reported instead of silently ignored.
@@ -282,6 +294,95 @@ def _pk_sort_key(pk):
 # Schema and field names
 
 
+class _TextAnalyzer(Analyzer):
+    """
+    The analyser of full-text columns: exactly what ``_text_analyzer()``'s
+    chain yields, in one pass.
+
+    Whoosh runs every word through a generator per filter (tokenise,
+    lowercase, stop words, stem, fold accents), which was most of the cost of
+    indexing a page. A word's term depends on the word alone, so the chain's
+    answer for each distinct word is remembered and the text is only split
+    here; positions are numbered as the stop filter numbers them.
+    """
+
+    def __init__(self, language):
+        self.language = language
+        self._chain = _text_analyzer(language)
+        self._terms = {}
+
+    def __getstate__(self):
+        # The schema is pickled into the index: keep the remembered words out.
+        return {"language": self.language}
+
+    def __setstate__(self, state):
+        self.__init__(state["language"])
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.language == self.language
+
+    def __hash__(self):
+        return hash((type(self), self.language))
+
+    def _term(self, word, mode):
+        key = (word, mode)
+        try:
+            return self._terms[key]
+        except KeyError:
+            pass
+        # The chain yields the word's one term, or nothing for a stop word.
+        term = next((t.text for t in self._chain(word, mode=mode)), None)
+        if len(self._terms) > 500_000:
+            self._terms.clear()
+        self._terms[key] = term
+        return term
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        if chars or keeporiginal or not removestops or not tokenize:
+            # Uses nobody makes of a full-text column: the chain itself.
+            yield from self._chain(
+                value,
+                positions=positions,
+                chars=chars,
+                keeporiginal=keeporiginal,
+                removestops=removestops,
+                start_pos=start_pos,
+                start_char=start_char,
+                tokenize=tokenize,
+                mode=mode,
+                **kwargs,
+            )
+            return
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        term_of = self._term
+        pos = None
+        for number, match in enumerate(_WORDS.finditer(value)):
+            term = term_of(match.group(0), mode)
+            if term is None:
+                continue  # A stop word.
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                # Numbered as StopFilter renumbers: the first word kept keeps
+                # its place, the next ones follow on.
+                pos = start_pos + number if pos is None else pos + 1
+                token.pos = pos
+            yield token
+
+
 def _text_analyzer(language):
     chain = RegexTokenizer() | LowercaseFilter()
     if language:
@@ -322,7 +423,7 @@ def build_schema(language):
         # indexed content has not changed writes nothing (see _digest()).
         digest=STORED(),
     )
-    schema.add("*__t", TEXT(analyzer=_text_analyzer(language), phrase=True), glob=True)
+    schema.add("*__t", TEXT(analyzer=_TextAnalyzer(language), phrase=True), glob=True)
     schema.add("*__ac", TEXT(analyzer=autocomplete_analyzer, phrase=False), glob=True)
     schema.add("*__s", ID(sortable=True), glob=True)
     # shift_step=0 indexes one term per number instead of sixteen: ranges then
@@ -467,22 +568,29 @@ def _prefetch(model, items):
         logger.debug("Could not prefetch %s for indexing", lookups, exc_info=True)
 
 
+@functools.cache
 def _value_getter(model, field):
     """
     Return a function reading ``field``'s value from an object of ``model``.
 
-    For a plain column this does what ``field.get_value()`` does without
-    looking the field up again (and checking whether taggit is installed) for
-    every object: a third of the cost of building a document.
+    This does what ``field.get_value()`` does, deciding once per model and
+    field instead of for every object (looking the field up, and asking
+    Django's app registry whether taggit is installed): that was a third of
+    the cost of building a document.
     """
     try:
         django_field = model._meta.get_field(field.field_name)
     except FieldDoesNotExist:
         return field.get_value
-    if django_field.is_relation or not django_field.concrete:
-        return field.get_value
     value_from_object = django_field.value_from_object
+    if TaggableManager is not None and isinstance(django_field, TaggableManager):
+        return value_from_object
     searchable = getattr(django_field, "get_searchable_content", None)
+    if searchable is None and isinstance(django_field, RelatedField):
+        remote = django_field
+        while isinstance(remote, RelatedField):
+            remote = remote.target_field
+        searchable = getattr(remote, "get_searchable_content", None)
     if searchable is None:
         return value_from_object
     return lambda obj: searchable(value_from_object(obj))
@@ -500,7 +608,9 @@ def _document_plan(model, search_fields):
         column = _column(model, field)
         if isinstance(field, FilterField):
             kind = _kind_for(model, field)
-            plan.append(("filter", column + kind.suffix, field.get_value, kind))
+            plan.append(
+                ("filter", column + kind.suffix, _value_getter(model, field), kind)
+            )
         elif isinstance(field, SearchField):
             plan.append(("text", column + "__t", _value_getter(model, field), None))
         elif isinstance(field, AutocompleteField):
@@ -533,9 +643,13 @@ def _document(model, obj):
                         field.fields, column, _related_objects(field.get_value(related))
                     )
                 elif isinstance(field, SearchField):
-                    add_text(column + "__t", field.get_value(related))
+                    add_text(
+                        column + "__t", _value_getter(type(related), field)(related)
+                    )
                 elif isinstance(field, AutocompleteField):
-                    add_text(column + "__ac", field.get_value(related))
+                    add_text(
+                        column + "__ac", _value_getter(type(related), field)(related)
+                    )
                 # Filters on related objects are answered by the database,
                 # so a nested FilterField needs nothing in the index.
 
@@ -942,6 +1056,27 @@ def _replace_documents(docs):
 # Index
 
 
+def _bulk_writer(ix, backend):
+    """
+    Return the writer that fills a new generation.
+
+    With several processes, Whoosh's multiprocessing writer hands batches of
+    documents to worker processes that analyse and write them, each into a
+    segment of its own (kept as they are: merging them would cost as much
+    again), while this process reads the next objects from the database.
+    """
+    options = {"limitmb": backend.writer_memory_mb, "codec": _codec()}
+    if backend.rebuild_processes > 1:
+        return ix.writer(
+            procs=backend.rebuild_processes,
+            multisegment=True,
+            subargs=options,
+            timeout=backend.lock_timeout,
+            **options,
+        )
+    return ix.writer(procs=1, timeout=backend.lock_timeout, **options)
+
+
 class WhooshIndex(BaseIndex):
     """
     One Whoosh index: all indexed objects of one root model and its
@@ -964,14 +1099,8 @@ class WhooshIndex(BaseIndex):
         if bulk_folder is not None:
             ix = whoosh_index.open_dir(bulk_folder, indexname=INDEX_NAME)
             # One writer for the whole rebuild, with a large memory pool so
-            # that it flushes rarely; procs=1 since segments built in parallel
-            # processes would be merged again at commit anyway.
-            self._bulk_writer = ix.writer(
-                timeout=backend.lock_timeout,
-                limitmb=backend.writer_memory_mb,
-                procs=1,
-                codec=_codec(),
-            )
+            # that it flushes rarely.
+            self._bulk_writer = _bulk_writer(ix, backend)
 
     def get_key(self):
         return self.name
@@ -2339,7 +2468,11 @@ class WhooshSearchBackend(BaseSearchBackend):
       (default 256); the rest is ignored.
     * ``MAX_QUERY_TERMS``: distinct words of a query that are searched
       (default 32).
-    * ``WRITER_MEMORY_MB``: memory a rebuild's writer may use (default 256).
+    * ``WRITER_MEMORY_MB``: memory a rebuild's writer may use (default 256),
+      per rebuild process.
+    * ``REBUILD_PROCESSES``: worker processes a rebuild analyses and writes
+      documents in (default: one per CPU, at most 4; 1 writes in the
+      rebuilding process itself).
     """
 
     query_compiler_class = WhooshSearchQueryCompiler
@@ -2386,6 +2519,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.max_query_length = self._number(options, "MAX_QUERY_LENGTH", int)
         self.max_query_terms = self._number(options, "MAX_QUERY_TERMS", int)
         self.writer_memory_mb = self._number(options, "WRITER_MEMORY_MB", int)
+        self.rebuild_processes = self._number(options, "REBUILD_PROCESSES", int)
 
     @staticmethod
     def _number(options, key, cast):

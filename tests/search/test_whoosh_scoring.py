@@ -7,6 +7,8 @@ time; these tests hold the two side by side on the same index, including an
 index of several segments with deleted documents, as publishing leaves it.
 """
 
+import pickle
+
 from wagtail.models import Page
 from wagtail.search.query import Fuzzy, Not, Phrase, PlainText
 
@@ -164,3 +166,27 @@ def test_queries_it_does_not_know_are_answered_by_whoosh(backend, library):  # n
             searcher.docs_for_query(prefix)
         )
         assert mask.any() and not scores.any()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", None])
+def test_the_one_pass_analyser_yields_what_the_filter_chain_yields(language):
+    text = (
+        "The Modern Slavery Act 2015: victims of trafficking, cuckooing and "
+        "'county lines' — référé à la GLAA; e.g. N.R.M. referrals, 24/7 help. "
+        "Ils ont été exploités dans des lavages de voitures."
+    )
+    fast = whoosh._TextAnalyzer(language)
+    chain = whoosh._text_analyzer(language)
+    for mode in ("index", "query"):
+        for start in (0, 7):
+            expected = [
+                (t.text, t.pos)
+                for t in chain(text, positions=True, mode=mode, start_pos=start)
+            ]
+            found = [
+                (t.text, t.pos)
+                for t in fast(text, positions=True, mode=mode, start_pos=start)
+            ]
+            assert found == expected
+    # The schema, and so the analyser, is pickled into the index.
+    assert pickle.loads(pickle.dumps(fast)) == fast  # noqa: S301 (our own bytes)
