@@ -1395,13 +1395,13 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             if not terms:
                 return _NONE
             boost *= query.boost
-            reader = searcher.reader()
+            scorer = _scorer(searcher, self._store.cache)
             queries = []
             for term in terms:
                 # Only the columns that hold the word: a Term on any other
                 # matches nothing, yet costs a lookup and a matcher, and the
                 # root page model has dozens of text columns.
-                holding = [(c, b) for c, b in columns if (c, term) in reader]
+                holding = [(c, b) for c, b in columns if scorer.has(c, term)]
                 if holding:
                     queries.append(
                         self._across_columns(
@@ -1734,7 +1734,8 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             "max_length": backend.max_query_length,
             "max_terms": backend.max_query_terms,
         }
-        return backend.get_index_for_model(self.model).store
+        self._store = backend.get_index_for_model(self.model).store
+        return self._store
 
     def run(self, backend, fn):
         """
@@ -1851,6 +1852,7 @@ class _Scorer:
         self._lengths = {}
         self._live = None
         self._positions = {}
+        self._has = {}
         self._pks = None
         self._by_pk = None
 
@@ -1868,6 +1870,16 @@ class _Scorer:
                     live[deleted + offset] = False
             self._live = live
         return self._live
+
+    def has(self, column, text):
+        """Whether any document has the term (remembered for this searcher)."""
+        key = (column, text)
+        found = self._has.get(key)
+        if found is None:
+            if len(self._has) > 100_000:
+                self._has.clear()
+            found = self._has[key] = key in self.reader
+        return found
 
     def _gather(self, cache, key, read, empty):
         """
