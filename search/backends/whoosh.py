@@ -1853,6 +1853,8 @@ class _Scorer:
         self._live = None
         self._positions = {}
         self._has = {}
+        self._values = {}
+        self._decoded = {}
         self._pks = None
         self._by_pk = None
 
@@ -1870,6 +1872,45 @@ class _Scorer:
                     live[deleted + offset] = False
             self._live = live
         return self._live
+
+    def values(self, column):
+        """
+        Return ``(values, documents, value numbers)`` of a filter column:
+        its distinct values (as stored, in order), and for every value a
+        document holds, the document and the value's number in ``values``.
+        """
+        found = self._values.get(column)
+        if found is None:
+            parts = []
+            for leaf, offset in self.leaves:
+                documents, (texts, numbers) = self.segments.get(
+                    leaf,
+                    ("values", column),
+                    lambda leaf: _read_column_values(leaf, column),
+                )
+                parts.append((documents + offset, texts, numbers))
+            values = sorted({text for _, texts, _ in parts for text in texts})
+            number_of = {text: number for number, text in enumerate(values)}
+            documents = [documents for documents, _, _ in parts]
+            numbers = [
+                numpy.array([number_of[t] for t in texts], dtype=numpy.int64)[numbers]
+                for _, texts, numbers in parts
+                if len(texts)
+            ]
+            found = self._values[column] = (
+                values,
+                numpy.concatenate(documents) if documents else _NO_POSTINGS[0],
+                numpy.concatenate(numbers) if numbers else _NO_POSTINGS[0],
+            )
+        return found
+
+    def decoded(self, column, text, decode):
+        """Return a stored value decoded (remembered for this searcher)."""
+        key = (column, text)
+        found = self._decoded.get(key, self)
+        if found is self:
+            found = self._decoded[key] = decode(text)
+        return found
 
     def has(self, column, text):
         """Whether any document has the term (remembered for this searcher)."""
@@ -2259,6 +2300,24 @@ def _read_postings(matcher):
     return numpy.array(ids, dtype=numpy.int64), numpy.array(weights, numpy.float32)
 
 
+def _read_column_values(leaf, column):
+    """
+    Return which documents of one segment hold which values of a filter
+    column: ``(documents, (values, value numbers))``.
+    """
+    if column not in leaf.indexed_field_names():
+        return _NO_POSTINGS[0], ([], _NO_POSTINGS[0])
+    texts, documents, numbers = [], [], []
+    for number, text in enumerate(leaf.schema[column].sortable_terms(leaf, column)):
+        ids, _ = _read_postings(_unfiltered(leaf.postings(column, text)))
+        texts.append(text)
+        documents.append(ids)
+        numbers.append(numpy.full(len(ids), number, dtype=numpy.int64))
+    if not texts:
+        return _NO_POSTINGS[0], ([], _NO_POSTINGS[0])
+    return numpy.concatenate(documents), (texts, numpy.concatenate(numbers))
+
+
 def _read_values(matcher):
     """Return a term's postings in one segment as ``(ids, encoded values)``."""
     if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_values"):
@@ -2428,31 +2487,24 @@ class WhooshSearchResults(BaseSearchResults):
 
         def count(searcher, query, allowed, cache):
             matching = self._matching(searcher, query, allowed, cache)
-            key = ("facet", column)
-            postings = cache.get(key)
-            if postings is None:
-                # Which documents hold each value, kept until the index
-                # changes, so that a facet is a few array look-ups.
-                reader = searcher.reader()
-                scorer = _scorer(searcher, cache)
-                schema_field = searcher.schema[column]
-                postings = []
-                if column in reader.indexed_field_names():
-                    for btext in schema_field.sortable_terms(reader, column):
-                        postings.append(
-                            (
-                                kind.decode(schema_field.from_bytes(btext)),
-                                scorer.postings(column, btext)[0],
-                            )
-                        )
-                cache[key] = postings
-            counts = []
+            scorer = _scorer(searcher, cache)
+            values, documents, value_numbers = scorer.values(column)
+            held = matching[documents]
+            totals = numpy.bincount(value_numbers[held], minlength=len(values))
             covered = numpy.zeros(len(matching), dtype=bool)
-            for value, documents in postings:
-                hits = documents[matching[documents]]
-                if len(hits):
-                    counts.append((value, len(hits)))
-                    covered[hits] = True
+            covered[documents[held]] = True
+            schema_field = searcher.schema[column] if values else None
+            counts = [
+                (
+                    scorer.decoded(
+                        column,
+                        values[number],
+                        lambda b: kind.decode(schema_field.from_bytes(b)),
+                    ),
+                    int(totals[number]),
+                )
+                for number in numpy.flatnonzero(totals)
+            ]
             missing = int((matching & ~covered).sum())
             if missing:
                 counts.append((None, missing))
