@@ -2279,16 +2279,25 @@ def _read_postings(matcher):
     Return a term's postings in one segment as ``(ids, frequencies)`` arrays.
 
     Whoosh 2.7's on-disk matcher is read a block (up to 128 postings) at a
-    time, through the attributes its own ``all_ids()`` uses; anything else is
-    read through the public matcher interface, one posting at a time.
+    time: each block's data is one pickled tuple of delta-encoded ids and
+    frequencies, decoded here with numpy rather than Whoosh's per-posting
+    generators. Anything else is read through the public matcher interface,
+    one posting at a time.
     """
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_weights"):
+    if hasattr(matcher, "_read_data") and not getattr(matcher, "_byteids", True):
         ids, weights = [], []
         while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.append(numpy.asarray(matcher._ids, dtype=numpy.int64))
-            weights.append(numpy.asarray(matcher._weights, dtype=numpy.float32))
+            if matcher._data is None:
+                matcher._read_data()
+            deltas, frequencies = matcher._data[0], matcher._data[1]
+            block_ids = numpy.cumsum(numpy.asarray(deltas, dtype=numpy.int64))
+            ids.append(block_ids)
+            if frequencies is None:
+                weights.append(numpy.ones(len(block_ids), dtype=numpy.float32))
+            elif isinstance(frequencies, float):
+                weights.append(numpy.full(len(block_ids), frequencies, numpy.float32))
+            else:
+                weights.append(numpy.asarray(frequencies, dtype=numpy.float32))
             matcher._next_block()
         if ids:
             return numpy.concatenate(ids), numpy.concatenate(weights)
