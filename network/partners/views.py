@@ -27,7 +27,7 @@ from network.partners.forms import (
 )
 from network.partners.models import AccountRequest, PartnerProfile
 from network.partners.ratelimit import allow, client_address
-from portal.visibility import filter_visible_related, visible_pages
+from portal.visibility import can_view, filter_visible_related, visible_pages
 
 # Fixed windows of an hour: enough for someone who mistypes, too few to
 # spam coordinators or mailboxes.
@@ -203,12 +203,7 @@ def my_portal(request):
         PartnerProfile.objects.filter(user=user).select_related("organisation").first()
     )
     organisation = profile.organisation if profile else None
-    if (
-        organisation is not None
-        and not visible_pages(
-            request, type(organisation).objects.filter(pk=organisation.pk)
-        ).exists()
-    ):
+    if organisation is not None and not can_view(request, organisation):
         organisation = None
     networks = (
         visible_pages(request, profile.networks.all()).order_by("path")
