@@ -2013,14 +2013,19 @@ class _Scorer:
 
     # Evaluating
 
-    def term(self, column, text, boost):
-        """Return ``(mask, scores)`` of one term, scored with BM25F."""
+    def term(self, column, text, boost, scored=True):
+        """
+        Return ``(mask, scores)`` of one term, scored with BM25F; ``scores``
+        is None when ``scored`` is false (filters, counts).
+        """
         ids, frequencies = self.postings(column, text)
         mask = numpy.zeros(self.size, dtype=bool)
+        mask[ids] = True
+        if not scored:
+            return mask, None
         scores = numpy.zeros(self.size, dtype=numpy.float32)
         if not len(ids):
             return mask, scores
-        mask[ids] = True
         idf = self.searcher.idf(column, text)
         average = self.searcher.avg_field_length(column) or 1
         lengths = self.lengths(column)[ids]
@@ -2038,8 +2043,7 @@ class _Scorer:
         when ``scored`` is false.
         """
         if isinstance(query, wq.Term):
-            mask, scores = self.term(query.fieldname, query.text, query.boost)
-            return mask, scores if scored else None
+            return self.term(query.fieldname, query.text, query.boost, scored)
         if isinstance(query, wq.Every):
             mask = self.live().copy()
             return mask, mask * numpy.float32(query.boost) if scored else None
@@ -2050,7 +2054,9 @@ class _Scorer:
             for text in self.reader.terms_within(
                 query.fieldname, query.text, query.maxdist, prefix=query.prefixlength
             ):
-                term_mask, term_scores = self.term(query.fieldname, text, query.boost)
+                term_mask, term_scores = self.term(
+                    query.fieldname, text, query.boost, scored
+                )
                 mask |= term_mask
                 if scored:
                     scores += term_scores
@@ -2085,7 +2091,8 @@ class _Scorer:
     def _phrase_candidates(self, query, scored):
         """Documents holding every word of the phrase, and their scores."""
         results = [
-            self.term(query.fieldname, word, query.boost) for word in query.words
+            self.term(query.fieldname, word, query.boost, scored)
+            for word in query.words
         ]
         mask = functools.reduce(numpy.logical_and, [m for m, _ in results])
         scores = (
