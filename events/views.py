@@ -231,10 +231,7 @@ def event_context(event, request):
     registration = None
     if user.is_authenticated:
         registration = (
-            Registration.objects.active()
-            .filter(event=event)
-            .filter(Q(user=user) | Q(email__iexact=user.email or "-"))
-            .first()
+            Registration.objects.active().filter(event=event).held_by(user).first()
         )
     confirmed = registration is not None and (
         registration.status == Registration.Status.CONFIRMED

@@ -520,6 +520,10 @@ class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=Registration.Status.CANCELLED)
 
+    def held_by(self, user):
+        """Keep the registrations `user` made signed in, or under their address."""
+        return self.filter(Q(user=user) | Q(email__iexact=user.email or "-"))
+
     def rollup(self):
         """Return the numbers confirmed, waiting and attended, for coordinators."""
         return self.aggregate(

@@ -9,7 +9,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -213,7 +212,7 @@ def my_portal(request):
     registrations = filter_visible_related(
         request,
         Registration.objects.active()
-        .filter(Q(user=user) | Q(email__iexact=user.email or "-"))
+        .held_by(user)
         .select_related("event")
         .order_by("-event__start"),
         "event__",
