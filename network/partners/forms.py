@@ -111,7 +111,7 @@ class AccountRequestForm(forms.Form):
     clean_name = VisitorRegistrationForm.clean_name
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip()
+        email = self.cleaned_data["email"]
         domain = domain_of(email)
         if is_personal(domain):
             raise forms.ValidationError(
@@ -123,7 +123,7 @@ class AccountRequestForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("organisation"):
-            name = (data.get("organisation_name") or "").strip()
+            name = data.get("organisation_name", "")
             if not name and "organisation" not in self.errors:
                 self.add_error(
                     "organisation",

@@ -100,9 +100,9 @@ def _take_request(request, data):
             email=data["email"],
             organisation=data["organisation"],
             organisation_name=data["organisation_name"],
-            role=data["role"].strip(),
+            role=data["role"],
             police_staff=data["police_staff"],
-            reason=data["reason"].strip(),
+            reason=data["reason"],
         )
         account_request.networks.set(data["networks"])
     confirm_url = request.build_absolute_uri(
