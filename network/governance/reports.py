@@ -14,6 +14,7 @@ open, through portal.visibility like every other listing.
 import csv
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -233,12 +234,24 @@ class PeriodReport:
         """Return [(label, shown value)] of the totals, in the report's order."""
         return [(label, self.totals.shown(key)) for key, label in FIGURES]
 
+    @cached_property
+    def _actions(self):
+        """The plans' actions, read once for the strands, summary and overdue list."""
+        return list(self.plan_actions().order_by("due_date", "pk"))
+
+    def overdue_actions(self):
+        return [action for action in self._actions if action.is_overdue(self.today)]
+
     def strands(self):
         """Return a StrandRow per strand of the strategy, status as of today."""
+        return self._strands
+
+    @cached_property
+    def _strands(self):
         rows = {key: StrandRow(key, label) for key, label in Strand.choices}
         for row in rows.values():
             row.statuses = dict.fromkeys((label for _, label in BUCKETS), 0)
-        for action in self.plan_actions():
+        for action in self._actions:
             row = rows[action.strand]
             row.actions += 1
             label = dict(BUCKETS)[action.bucket(self.today)]
@@ -248,7 +261,7 @@ class PeriodReport:
         return list(rows.values())
 
     def plan_summary(self):
-        return summarise(self.plan_actions(), self.today)
+        return summarise(self._actions, self.today)
 
     def charts(self):
         def by_network(key, count_key=None):

@@ -67,11 +67,7 @@ def period_report(request):
             context.update(
                 meetings=report.meetings_held().order_by("start"),
                 awards=report.awards().order_by("awarded_on", "pk"),
-                overdue=[
-                    action
-                    for action in report.plan_actions().order_by("due_date")
-                    if action.is_overdue(report.today)
-                ],
+                overdue=report.overdue_actions(),
             )
     return TemplateResponse(request, "governance/period_report.html", context)
 
