@@ -29,6 +29,8 @@ class NetworkRecordViewSet(SnippetViewSet):
     delete_view_class = RecordDeleteView
     inspect_view_class = RecordInspectView
     copy_view_class = RecordCopyView
+    # The foreign keys the listing shows, read with the rows.
+    list_related = ("network",)
 
     def get_edit_handler(self):
         return ObjectList(
@@ -38,7 +40,7 @@ class NetworkRecordViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return self.permission_policy.instances_user_has_permission_for(
             request.user, "view"
-        )
+        ).select_related(*self.list_related)
 
 
 class ActionPlanViewSet(NetworkRecordViewSet):
@@ -64,6 +66,7 @@ class AwardViewSet(NetworkRecordViewSet):
     icon = "tick-inverse"
     menu_label = "Awards"
     list_display = ["recipient", "fund", "amount", DateColumn("awarded_on")]
+    list_related = ("recipient", "fund")
     list_filter = ["fund"]
     ordering = ["-awarded_on", "pk"]
     search_fields = ["purpose", "recipient__title"]
