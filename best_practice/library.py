@@ -252,22 +252,7 @@ class Library:
                 .annotate(n=Count(practice_column))
                 .order_by()
             )
-            chosen = {term.pk for term in data.get(name) or ()}
-            facets.append(
-                Facet(
-                    name,
-                    legend,
-                    [
-                        Option(
-                            term.slug,
-                            term.name,
-                            counts.get(term.pk, 0),
-                            term.pk in chosen,
-                        )
-                        for term in model.objects.all()
-                    ],
-                )
-            )
+            facets.append(vocabulary_facet(name, legend, model, counts, data))
         for name, legend, choices, field_name in CHOICE_FACETS:
             counts = dict(
                 BestPracticePage.objects.filter(
@@ -277,17 +262,7 @@ class Library:
                 .annotate(n=Count("pk"))
                 .order_by()
             )
-            chosen = set(data.get(name) or ())
-            facets.append(
-                Facet(
-                    name,
-                    legend,
-                    [
-                        Option(value, label, counts.get(value, 0), value in chosen)
-                        for value, label in choices.choices
-                    ],
-                )
-            )
+            facets.append(choice_facet(name, legend, choices, counts, data))
         facets.append(self._network_facet(matched, filters, data))
         facets.append(self._organisation_facet(matched, filters, data))
         facets.append(self._tag_facet(matched, filters, data))
@@ -352,20 +327,54 @@ class Library:
             .annotate(n=Count("content_object_id"))
             .order_by()
         )
-        chosen = data.get("tag")
-        return Facet(
-            "tag",
-            "Tag",
-            [
-                Option(
-                    tag.slug,
-                    tag.name,
-                    counts.get(tag.pk, 0),
-                    bool(chosen and chosen.pk == tag.pk),
-                )
-                for tag in self.tags()
-            ],
-        )
+        return tag_facet(self.tags(), counts, data)
+
+
+# Facets from counts, however they were counted --------------------------------
+
+
+def vocabulary_facet(name, legend, model, counts, data):
+    """Return the facet of a vocabulary; `counts` is {term pk: practices}."""
+    chosen = {term.pk for term in data.get(name) or ()}
+    return Facet(
+        name,
+        legend,
+        [
+            Option(term.slug, term.name, counts.get(term.pk, 0), term.pk in chosen)
+            for term in model.objects.all()
+        ],
+    )
+
+
+def choice_facet(name, legend, choices, counts, data):
+    """Return the facet of a choice field; `counts` is {value: practices}."""
+    chosen = set(data.get(name) or ())
+    return Facet(
+        name,
+        legend,
+        [
+            Option(value, label, counts.get(value, 0), value in chosen)
+            for value, label in choices.choices
+        ],
+    )
+
+
+def tag_facet(tags, counts, data):
+    """Return the facet of `tags`; `counts` is {tag pk: practices}."""
+    chosen = data.get("tag")
+    return Facet(
+        "tag",
+        "Tag",
+        [
+            Option(
+                tag.slug,
+                tag.name,
+                counts.get(tag.pk, 0),
+                bool(chosen and chosen.pk == tag.pk),
+            )
+            for tag in tags
+        ],
+    )
 
 
 def network_indent(network):

@@ -320,6 +320,12 @@ class BestPracticePage(RoutablePageMixin, BasePage):
         index.RelatedFields("exploitation_types", [index.SearchField("name")]),
         index.RelatedFields("sectors", [index.SearchField("name")]),
         index.RelatedFields("contributing_organisations", [index.SearchField("title")]),
+        # The taxonomy as filter fields too, so that the search page counts
+        # each filter's values in the search index, not the database.
+        index.FilterField("themes"),
+        index.FilterField("exploitation_types"),
+        index.FilterField("sectors"),
+        index.FilterField("tags"),
         index.FilterField("outcome"),
         index.FilterField("evidence_stage"),
         index.FilterField("handling"),

@@ -25,7 +25,7 @@ from best_practice.library import (
     visible_practices,
     with_adoption_counts,
 )
-from best_practice.models import BestPracticePageTag
+from best_practice.models import BestPracticePage, BestPracticePageTag
 from portal.pagination import paginate, query_string_without_page
 from portal.visibility import can_view, filter_visible_related, visible_pages
 
@@ -241,12 +241,16 @@ def adopt_view(request, practice):
 
 def latest_practice(request, under=None, limit=LATEST_PRACTICE_COUNT):
     """Return the newest practices the request may see, optionally under a page."""
-    practices = with_adoption_counts(request, visible_practices(request))
+    newest = visible_practices(request).order_by("-first_published_at", "-pk")
     if under is not None:
-        practices = practices.descendant_of(under)
-    return attach_networks(
-        list(practices.order_by("-first_published_at", "-pk")[:limit])
+        newest = newest.descendant_of(under)
+    # Adoptions are counted for the few shown only: counting them before
+    # taking the newest counted every practice in the library.
+    pks = list(newest.values_list("pk", flat=True)[:limit])
+    practices = with_adoption_counts(
+        request, BestPracticePage.objects.filter(pk__in=pks)
     )
+    return attach_networks(list(practices.order_by("-first_published_at", "-pk")))
 
 
 def contributions(request, organisation):

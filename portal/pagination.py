@@ -12,11 +12,20 @@ def paginate(request, items, per_page):
     """
     paginator = Paginator(items, per_page)
     try:
-        return paginator.page(request.GET.get("page", 1))
+        page = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
-        return paginator.page(1)
+        page = paginator.page(1)
     except EmptyPage:
-        return paginator.page(paginator.num_pages)
+        page = paginator.page(paginator.num_pages)
+    # The numbered links: the first and last pages, this one and one either
+    # side, with an ellipsis for each gap. Worked out here, since looping in
+    # the template over every page number cost more than the search itself
+    # on a broad search with a thousand pages of results.
+    page.numbered_links = list(
+        paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+    )
+    page.ellipsis = paginator.ELLIPSIS
+    return page
 
 
 def query_string_without_page(request):

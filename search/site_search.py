@@ -26,7 +26,17 @@ from wagtail.search.query import Fuzzy
 from wagtail.search.utils import normalise_query_string
 
 from best_practice.forms import LibraryFilterForm
-from best_practice.library import Facet, Library, Option, network_indent
+from best_practice.library import (
+    CHOICE_FACETS,
+    VOCABULARY_FACETS,
+    Facet,
+    Library,
+    Option,
+    choice_facet,
+    network_indent,
+    tag_facet,
+    vocabulary_facet,
+)
 from best_practice.models import BestPracticePage, BestPracticePageTag
 from network.models import NetworkPage
 from portal.pagination import paginate
@@ -136,16 +146,45 @@ class PracticeFacets(Library):
             if name in PRACTICE_FACETS
         }
 
-    def counted(self, practice_pks, data):
-        matched = self.visible.filter(pk__in=practice_pks)
-        facets = self._facets(matched, self.conditions(data), data)
-        return [facet for facet in facets if facet and facet.name in PRACTICE_FACETS]
+    def counted(self, practices, query, data):
+        """
+        Return the practice filters with their counts: the practices of
+        `practices` that `query` matches, with every practice filter set
+        except the one counted.
 
-    def _network_facet(self, matched, filters, data):
-        return None
+        Counted by the search index over the results it already holds: in
+        the database, each count needed the matched practices' keys sent
+        back to it, thousands of them on a broad search.
+        """
+        conditions = self.conditions(data)
 
-    def _organisation_facet(self, matched, filters, data):
-        return None
+        def counts(name, field_name, key=int):
+            narrowed = practices
+            for other, condition in conditions.items():
+                if other != name:
+                    narrowed = narrowed.filter(condition)
+            counted = narrowed.search(query).facet(field_name)
+            return {key(value): n for value, n in counted.items() if value is not None}
+
+        facets = [
+            vocabulary_facet(name, legend, model, counts(name, field_name), data)
+            for name, legend, model, field_name in VOCABULARY_FACETS
+        ]
+        facets += [
+            choice_facet(name, legend, choices, counts(name, field_name, str), data)
+            for name, legend, choices, field_name in CHOICE_FACETS
+            if name in PRACTICE_FACETS
+        ]
+        tag_counts = counts("tag", "tags")
+        chosen = data.get("tag")
+        # Only tags with a count are shown, so only those are loaded.
+        tags = (
+            BestPracticePageTag.tag_model()
+            .objects.filter(pk__in=[*tag_counts, *([chosen.pk] if chosen else [])])
+            .order_by("name")
+        )
+        facets.append(tag_facet(tags, tag_counts, data))
+        return facets
 
 
 @dataclass
@@ -334,14 +373,17 @@ class SiteSearch:
             ],
         )
 
-        # Each match counts towards every network above it.
-        paths = self.scope(without={"network"}).search(query).facet("path")
-        under = Counter(
-            path[:end]
-            for path in paths
-            if path
-            for end in range(PATH_STEP, len(path), PATH_STEP)
-        )
+        # Each match counts towards every network above it. Counted network
+        # by network: the index answers a path prefix from a cached mask,
+        # where listing every match's path meant decoding thousands.
+        networks = list(self.library.networks())
+        unfiltered = self.scope(without={"network"})
+        under = {
+            network.path: unfiltered.filter(path__startswith=network.path)
+            .search(query)
+            .count()
+            for network in networks
+        }
         chosen = self.data.get("network")
         network_facet = Facet(
             "network",
@@ -354,18 +396,17 @@ class SiteSearch:
                     bool(chosen and chosen.pk == network.pk),
                     indent=network_indent(network),
                 )
-                for network in self.library.networks()
+                for network in networks
                 if under[network.path] or (chosen and chosen.pk == network.pk)
             ],
         )
 
         practice_facets = []
         if not chosen_kinds or "best-practice" in chosen_kinds:
-            practices = self.scope(without={"kind", "practice"}).filter(
-                content_type=ContentType.objects.get_for_model(BestPracticePage)
-            )
-            practice_pks = [pk for pk in practices.search(query).facet("id") if pk]
-            practice_facets = self.library.counted(practice_pks, self.data)
+            practices = self.library.visible
+            if chosen:
+                practices = practices.filter(path__startswith=chosen.path)
+            practice_facets = self.library.counted(practices, query, self.data)
             for facet in practice_facets:
                 facet.options = [o for o in facet.options if o.count or o.selected]
         return {

@@ -1823,6 +1823,9 @@ BM25_K1 = 1.2
 #: Decoded postings kept per searcher before the cache is emptied (about 8
 #: bytes each): enough for every word of a site's usual searches.
 POSTINGS_CACHE_LIMIT = 4_000_000
+#: Phrases whose matches are kept per searcher (a mask of one byte per
+#: document each).
+MAX_CACHED_PHRASES = 256
 
 
 class _Scorer:
@@ -1857,6 +1860,10 @@ class _Scorer:
         self._decoded = {}
         self._pks = None
         self._by_pk = None
+        # {(column, words, slop): mask of the documents where the phrase
+        # holds}, for as long as this searcher: one search page counts the
+        # same phrase for its results and for each of its filters.
+        self._phrases = {}
 
     # Reading the index
 
@@ -2063,7 +2070,7 @@ class _Scorer:
             return mask, scores
         if isinstance(query, wq.Phrase):
             mask, scores = self._phrase_candidates(query, scored)
-            mask[mask] = self._phrase_holds(query, numpy.flatnonzero(mask))
+            mask = mask & self._phrase_mask(query, mask)
             return mask, scores * mask if scored else None
         if isinstance(query, (wq.Or, wq.And)):
             results = [self.evaluate(sub, scored) for sub in query.subqueries]
@@ -2099,6 +2106,22 @@ class _Scorer:
             functools.reduce(numpy.add, [s for _, s in results]) if scored else None
         )
         return mask, scores
+
+    def _phrase_mask(self, query, candidates):
+        """
+        Return the mask of documents where the phrase ``query`` holds, given
+        the mask of its ``candidates``; worked out once per searcher.
+        """
+        key = _phrase_key(query)
+        holds = self._phrases.get(key)
+        if holds is None:
+            holds = numpy.zeros(self.size, dtype=bool)
+            holds[candidates] = self._phrase_holds(query, numpy.flatnonzero(candidates))
+            holds.setflags(write=False)
+            if len(self._phrases) >= MAX_CACHED_PHRASES:
+                self._phrases.clear()
+            self._phrases[key] = holds
+        return holds
 
     def _phrase_holds(self, query, docnums):
         """
@@ -2181,11 +2204,19 @@ class _Scorer:
             for phrase, phrase_mask, phrase_scores in candidates:
                 inside = phrase_mask[chunk]
                 holds = numpy.zeros(len(chunk), dtype=bool)
-                holds[inside] = self._phrase_holds(phrase, chunk[inside])
+                known = self._phrases.get(_phrase_key(phrase))
+                if known is not None:
+                    holds[inside] = known[chunk[inside]]
+                else:
+                    holds[inside] = self._phrase_holds(phrase, chunk[inside])
                 exact[chunk[holds]] += phrase_scores[chunk[holds]]
                 matched |= holds
             found.extend(int(d) for d in chunk[matched])
         return self._best(numpy.array(found, dtype=numpy.int64), exact, stop)
+
+
+def _phrase_key(phrase):
+    return (phrase.fieldname, tuple(phrase.words), phrase.slop)
 
 
 def _scorer(searcher, cache):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from portal.demo import DemoLoader, logins_file, summary
 
@@ -29,6 +30,12 @@ class Command(BaseCommand):
             f"{counts['organisations']} organisations, {counts['pages']} pages "
             f"({loader.created} items added this time)."
         )
+        if loader.created:
+            # Let the database plan its queries by the tables' real sizes:
+            # without statistics SQLite walked every page to find a handful
+            # of networks. (PostgreSQL also gathers them by itself, later.)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         if loader.created and not skip_index:
             self.stdout.write("Building the search index…")
             call_command("update_index", verbosity=0)
