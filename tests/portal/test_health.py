@@ -1,13 +1,14 @@
 """The health check: 200 when the database and cache answer, 503 when not."""
 
 import json
-import os
 import subprocess
 import sys
 
 from django.conf import settings
 
 import pytest
+
+from tests.portal.environments import production_environment
 
 # Nothing listens on port 1: connecting fails at once, as with a stopped
 # server, without waiting for a timeout.
@@ -17,16 +18,9 @@ UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"
 
 def health_in_subprocess(tmp_path, **environment):
     """Ask /healthz of a portal with production settings and `environment`."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "SEARCH_BACKEND"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY="health-check-test-" + "x" * 40,
+    env = production_environment(
         ALLOWED_HOSTS="portal.example.org",
-        SEARCH_INDEX_PATH=str(tmp_path / "search-index"),
+        SEARCH_INDEX_PATH=tmp_path / "search-index",
         **environment,
     )
     code = (
