@@ -189,6 +189,7 @@ class PostgreSQLDatabase:
 
 
 ENGINES = {"sqlite": SQLiteDatabase, "postgresql": PostgreSQLDatabase}
+DATABASE_FILES = {engine.filename for engine in ENGINES.values()}
 
 
 def database_engine():
@@ -305,16 +306,28 @@ def read_backup(path):
         raise BackupError(f"{path} is not a backup: it has no {MANIFEST}.") from None
     except (OSError, ValueError) as error:
         raise BackupError(f"{path / MANIFEST} cannot be read: {error}") from None
-    if manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(f"{path} was written in a format this portal cannot read.")
-    for part in (manifest["database"], manifest["media"]):
-        if part is None:
-            continue
-        file = path / part["file"]
-        if not file.is_file():
-            raise BackupError(f"The backup is incomplete: {file} is missing.")
-        if sha256(file) != part["sha256"]:
-            raise BackupError(f"The backup is damaged: {file} has changed since.")
+    missing = {"database", "media", "counts", "migrations"} - manifest.keys()
+    if missing:
+        raise BackupError(
+            f"{path / MANIFEST} is incomplete: it lacks {', '.join(sorted(missing))}."
+        )
+    try:
+        parts = [(manifest["database"], DATABASE_FILES)]
+        if manifest["media"] is not None:
+            parts.append((manifest["media"], {MEDIA_ARCHIVE}))
+        for part, names in parts:
+            # Only the names a backup is written with: never a path elsewhere.
+            if part["file"] not in names:
+                raise BackupError(f"{path / MANIFEST} names an unknown file.")
+            file = path / part["file"]
+            if not file.is_file():
+                raise BackupError(f"The backup is incomplete: {file} is missing.")
+            if sha256(file) != part["sha256"]:
+                raise BackupError(f"The backup is damaged: {file} has changed since.")
+    except (KeyError, TypeError):
+        raise BackupError(f"{path / MANIFEST} is incomplete.") from None
     return Backup(path, manifest)
 
 
