@@ -15,7 +15,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=portal.settings.test
 # pytest runs on every core; `make pytest TEST_WORKERS=0` runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: help install run serve load-demo test lint format check-django pytest conformance browser assets bench clean
+.PHONY: help install run serve load-demo test lint format check-django pytest conformance browser pg-client assets bench clean
 
 help: ## List the targets, one line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -53,6 +53,11 @@ run: load-demo ## Set up everything and serve the demo portal on 127.0.0.1:8000
 browser: ## Install Debian's Chromium for the browser tests when it is missing
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The restore drill (tests/portal/test_backup.py) runs pg_dump and pg_restore
+# when the tests run against PostgreSQL.
+pg-client: ## Install PostgreSQL's client programs when DATABASE_URL is PostgreSQL and they are missing
+	@case "$$DATABASE_URL" in postgres*) command -v pg_restore >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null; } ;; esac
+
 lint: $(VENV)/.installed-test ## Check code style with ruff (lint and format)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -65,7 +70,7 @@ check-django: $(VENV)/.installed-test var ## Run Django's system checks and look
 	$(TEST_SETTINGS) $(MANAGE) check --fail-level WARNING
 	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run --noinput
 
-pytest: $(VENV)/.installed-test browser var ## Run the pytest suite (browser tests included)
+pytest: $(VENV)/.installed-test browser pg-client var ## Run the pytest suite (browser tests included)
 	$(BIN)/pytest --numprocesses $(TEST_WORKERS)
 
 conformance: $(VENV)/.installed-test ## Run django-modelsearch's backend suite against the Whoosh backend (needs ../shared)

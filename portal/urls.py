@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from best_practice.api import build_api_router
 from best_practice.feeds import LibraryFeed, NetworkFeed
-from portal import views
+from portal import health, views
 
 api_router = build_api_router()
 
@@ -18,6 +18,8 @@ urlpatterns = [
     # Requests for partner accounts, setting a password, and /my-portal/.
     path("", include("network.partners.urls")),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    # For load balancers and monitors: see portal/health.py.
+    path("healthz", health.healthz, name="healthz"),
     # Public practices only, for any visitor: see best_practice/api.py.
     path("api/v2/", api_router.urls),
     # RSS of newly published public practices. Paths under Wagtail pages'
