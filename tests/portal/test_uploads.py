@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 import pytest
 
 from portal.factories import UserFactory
+from portal.uploads import DOCUMENT_FORMATS
 from tests.portal import sample_files
 from tests.portal.sample_files import GENUINE_DOCUMENTS, HTML, PDF
 
@@ -61,6 +62,11 @@ def add_documents(client, name, content):
     )
     assert response.status_code == 200
     return json.loads(response.content)
+
+
+def test_every_allowed_extension_has_a_check_of_its_contents(settings):
+    assert sorted(settings.WAGTAILDOCS_EXTENSIONS) == sorted(DOCUMENT_FORMATS)
+    assert sorted(GENUINE_DOCUMENTS) == sorted(DOCUMENT_FORMATS)
 
 
 @pytest.mark.django_db
@@ -180,9 +186,9 @@ def test_multiple_upload_refuses_a_disguised_file_and_saves_a_real_one(
 
 
 @pytest.mark.django_db
-def test_documents_over_the_size_limit_are_refused(client, editor, media_root):
-    from django.conf import settings
-
+def test_documents_over_the_size_limit_are_refused(
+    client, editor, media_root, settings
+):
     too_big = PDF + b"%" * (settings.WAGTAILDOCS_MAX_UPLOAD_SIZE - len(PDF) + 1)
     response = add_document(client, "annual-report.pdf", too_big)
 
