@@ -16,7 +16,9 @@ OLE compound files, recognised by the stream that holds the document.
 
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 
@@ -42,7 +44,7 @@ class DocumentFormat:
     """An allowed kind of document: what to call it, and how to recognise it."""
 
     name: str
-    is_valid: object  # a function of an open binary file, returning a bool
+    is_valid: Callable[[BinaryIO], bool]
 
 
 def is_pdf(file):
@@ -134,7 +136,8 @@ OOXML = "application/vnd.openxmlformats-officedocument"
 OPENDOCUMENT = "application/vnd.oasis.opendocument"
 
 # Keep in step with WAGTAILDOCS_EXTENSIONS in the settings: an extension
-# allowed there but missing here is refused as one that cannot be checked.
+# missing here is refused whatever the settings say, as nothing here could
+# vouch for its contents.
 DOCUMENT_FORMATS = {
     "pdf": DocumentFormat("PDF", is_pdf),
     "doc": DocumentFormat("Word document", ole_with_stream("WordDocument")),
@@ -171,8 +174,6 @@ def describe_contents(head):
     kind = filetype.guess(head)
     if kind is not None:
         return f"a .{kind.extension} file ({kind.mime})"
-    if decode_text(head) is not None:
-        return "plain text"
     return None
 
 
