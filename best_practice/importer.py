@@ -17,6 +17,7 @@ import datetime
 import html
 import json
 import re
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from django.utils.text import slugify
 
 from modelsearch.signal_handlers import post_save_signal_handler
 from taggit.models import Tag
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageLogEntry, PageViewRestriction
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -48,6 +49,7 @@ from best_practice.models import (
 )
 from best_practice.signals import MARKING_GROUPS
 from network.models import NetworkPage, OrganisationPage
+from portal.audit_log import restriction_log_data
 
 # Every column the format knows, in the order the documentation lists them.
 COLUMNS = [
@@ -600,6 +602,9 @@ class NewPracticeWriter:
         self.publish = publish
         self.content_type = ContentType.objects.get_for_model(BestPracticePage)
         self.now = timezone.now()
+        # One import is one action: its entries share an id, as the entries
+        # of one admin request do.
+        self.log_uuid = uuid.uuid4()
         self.restriction_groups = {
             marking: Group.objects.get(name=name)
             for marking, name in MARKING_GROUPS.items()
@@ -614,6 +619,7 @@ class NewPracticeWriter:
             self._insert_relations(batch)
             self._insert_tags(batch)
             self._insert_restrictions(batch)
+            self._insert_log_entries(batch)
             done = start + len(batch)
             if done % PROGRESS_EVERY == 0 or done == len(rows):
                 progress(f"Imported {done} of {len(rows)} new practices…")
@@ -733,6 +739,43 @@ class NewPracticeWriter:
                 )
                 for row, restriction in zip(marked, restrictions, strict=True)
             ]
+        )
+
+    def _insert_log_entries(self, batch):
+        """
+        Write the audit log entries that saving page by page would have made.
+
+        The bulk inserts above bypass Page.save() and PageViewRestriction.save(),
+        which log. Without these entries a practice could be published, or
+        made partners- or police-only, and the site history not show it. An
+        import is run from the command line, by no user of the portal.
+        """
+        entries = []
+        for row in batch:
+            actions = ["wagtail.create"]
+            if self.publish:
+                actions.append("wagtail.publish")
+            for action in actions:
+                entries.append(self._log_entry(row.page, action, content_changed=True))
+            if row.page.handling in MARKING_GROUPS:
+                entries.append(
+                    self._log_entry(
+                        row.page,
+                        "wagtail.view_restriction.create",
+                        data=restriction_log_data(PageViewRestriction.GROUPS),
+                    )
+                )
+        PageLogEntry.objects.bulk_create(entries)
+
+    def _log_entry(self, page, action, **fields):
+        return PageLogEntry(
+            content_type=self.content_type,
+            page_id=page.pk,
+            label=page.title,
+            action=action,
+            timestamp=self.now,
+            uuid=self.log_uuid,
+            **fields,
         )
 
 

@@ -26,17 +26,27 @@ def apply_handling_marking(page):
     restrictions = PageViewRestriction.objects.filter(page=page)
     group_name = MARKING_GROUPS.get(page.handling)
     if group_name is None:
-        restrictions.delete()
+        remove_restrictions(restrictions)
         return
     wanted = Group.objects.get(name=group_name)
     current = restrictions.filter(restriction_type=PageViewRestriction.GROUPS).first()
     if current and list(current.groups.all()) == [wanted] and restrictions.count() == 1:
         return
-    restrictions.delete()
+    remove_restrictions(restrictions)
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.set([wanted])
+
+
+def remove_restrictions(restrictions):
+    """
+    Delete the restrictions one by one, which writes each removal to the
+    audit log (with the user of the admin request, if any); deleting the
+    queryset would skip PageViewRestriction.delete() and leave no trace.
+    """
+    for restriction in restrictions:
+        restriction.delete()
 
 
 STRICTNESS = [

@@ -11,6 +11,7 @@ only to people who may read the practice.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -42,6 +43,7 @@ from best_practice.reviews import (
     review_status,
 )
 from network.models import NetworkPage
+from portal.uploads import check_document_file
 from portal.visibility import can_view
 
 DASHBOARD_LIMIT = 5
@@ -294,7 +296,8 @@ def add_practice_review_panel(request, panels):
 
 class PracticeDocumentForm(BaseDocumentForm):
     """
-    Wagtail's document form, refusing protectively marked titles and files.
+    Wagtail's document form, refusing protectively marked titles and files,
+    and files whose contents are not what their extension says.
 
     Named by WAGTAILDOCS_DOCUMENT_FORM_BASE, so it covers single and
     multiple uploads and edits alike.
@@ -312,7 +315,22 @@ class PracticeDocumentForm(BaseDocumentForm):
         marking = file and find_sensitive_marking(getattr(file, "name", ""))
         if marking:
             raise ValidationError(SENSITIVE_MESSAGE % {"marking": marking})
+        # Only a new upload: an edit that keeps the stored file passes it
+        # back here unchanged.
+        if isinstance(file, UploadedFile):
+            check_document_file(file)
         return file
+
+    def _post_clean(self):
+        # Wagtail's Document.clean() checks the extension of the file on the
+        # instance. Once the file field has been refused there is no file
+        # there, and it would add a confusing "File extension “” is not
+        # allowed" under the error that says what is wrong.
+        file_errors = self._errors.get("file")
+        earlier = file_errors.copy() if file_errors else None
+        super()._post_clean()
+        if earlier:
+            self._errors["file"] = earlier
 
 
 @hooks.register("before_serve_document")

@@ -5,3 +5,6 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "portal"
     verbose_name = "Portal"
+
+    def ready(self):
+        from portal import audit_log  # noqa: F401

@@ -201,5 +201,32 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.get(
 )
 # Moderation e-mails are plain text (templates/network/admin/notifications/).
 WAGTAILADMIN_NOTIFICATION_USE_HTML = False
-# Refuses protectively marked document titles and file names at upload.
+# Refuses protectively marked document titles and file names at upload, and
+# files whose contents are not what their extension says (portal/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "best_practice.wagtail_hooks.PracticeDocumentForm"
+
+# Uploads. Documents are office formats people read, never web pages,
+# scripts or archives that a browser or a desktop would open by running them.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+]
+UPLOAD_MAX_MB = int(env.get("UPLOAD_MAX_MB", "20"))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
+# A small file can decode to an enormous image (a "decompression bomb");
+# 40 megapixels is well above any photograph or diagram the pages show.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents go through Wagtail's serve view (above), which checks privacy;
+# only PDFs open in the browser, everything else downloads as an attachment.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]

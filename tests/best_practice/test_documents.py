@@ -86,7 +86,7 @@ def test_plain_title_uploads(tree, client):
         reverse("wagtaildocs:add"),
         {
             "title": "Referral pathway leaflet",
-            "file": ContentFile(b"leaflet", name="leaflet.pdf"),
+            "file": ContentFile(b"%PDF-1.4 leaflet", name="leaflet.pdf"),
             "collection": 1,
         },
     )
