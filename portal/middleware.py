@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, cc_delim_re
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
@@ -32,10 +33,16 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and is_admin(request):
+        if report_only:
+            return parts
+        if parts.config is None and is_admin(request):
             parts.config = default_config(
                 settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
             )
+        elif getattr(request, "is_dummy", False):
+            # Wagtail renders previews through a simulated request for the
+            # page's own address; the admin shows them in a frame.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
 
 

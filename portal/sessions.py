@@ -11,7 +11,7 @@ import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
@@ -38,6 +38,11 @@ class SessionLifetimeMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             self.check(request)
+        elif SESSION_KEY in request.session:
+            # The account was deactivated or deleted since signing in. Django
+            # already treats the visitor as anonymous; ending the session too
+            # means reactivating the account does not revive it.
+            logout(request)
         return self.get_response(request)
 
     def check(self, request):

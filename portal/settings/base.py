@@ -247,6 +247,9 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/account/sign-in/"
 # Avatars are uploaded or left blank: a Gravatar address would tell another
 # host which editors are signed in, and from where.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Editors' browsers would otherwise ask releases.wagtail.org for the latest
+# version; upgrades follow the pins in pyproject.toml instead.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Restricted guidance is opened by who someone is, never by a shared password
 # that can be forwarded: only login and group restrictions are offered.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}

@@ -108,6 +108,18 @@ def test_the_wagtail_admin_has_its_own_relaxed_policy(client, tree):
 
 
 @pytest.mark.django_db
+def test_previews_may_be_framed_by_the_admin_and_nothing_else(tree):
+    # The admin's preview panel shows the page, rendered through a
+    # simulated request for its public address, in a frame.
+    response = tree.west_yorkshire.make_preview_request()
+    assert response.status_code == 200
+    policy = csp(response)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert is_kept_private(response)
+
+
+@pytest.mark.django_db
 def test_wagtail_serves_documents_under_its_own_stricter_policy(client, tree):
     from django.core.files.base import ContentFile
 
