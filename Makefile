@@ -15,7 +15,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=portal.settings.test
 # pytest runs on every core; `make pytest TEST_WORKERS=0` runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: help install run serve load-demo test lint format check-django pytest conformance browser pg-client assets bench clean
+.PHONY: help install run serve load-demo test lint format check-django check-deploy pytest conformance browser pg-client assets bench clean
 
 help: ## List the targets, one line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,14 @@ check-django: $(VENV)/.installed-test var ## Run Django's system checks and look
 	$(TEST_SETTINGS) $(MANAGE) check --fail-level WARNING
 	$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run --noinput
 
+# The production settings with a throwaway key: what a deployment must set is
+# in the README; everything else must already pass Django's deployment checks.
+check-deploy: $(VENV)/.installed-test var ## Run Django's deployment checks against the production settings
+	DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	ALLOWED_HOSTS=portal.example.org \
+	$(MANAGE) check --deploy --fail-level WARNING
+
 pytest: $(VENV)/.installed-test browser pg-client var ## Run the pytest suite (browser tests included)
 	$(BIN)/pytest --numprocesses $(TEST_WORKERS)
 
@@ -80,7 +88,7 @@ conformance: $(VENV)/.installed-test ## Run django-modelsearch's backend suite a
 		echo "conformance: skipped, $(SHARED)/conformance is not on this machine"; \
 	fi
 
-test: lint check-django pytest conformance ## Run every check: ruff, Django checks, migrations, pytest, conformance
+test: lint check-django check-deploy pytest conformance ## Run every check: ruff, Django checks, deployment checks, migrations, pytest, conformance
 
 assets: ## Rebuild the compiled CSS and JS from assets/ (needs Node and npm)
 	npm ci --no-audit --no-fund

@@ -7,4 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import audit_log  # noqa: F401
+        # Log privacy changes made outside Wagtail's own views
+        # (portal/audit_log.py), and start the session clock at every
+        # sign-in (portal/sessions.py).
+        from portal import audit_log, sessions  # noqa: F401

@@ -10,6 +10,7 @@ grows (see the README's table).
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from portal.settings.environment import env, env_bool, env_list
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "rest_framework",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,11 +65,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.sessions.SessionLifetimeMiddleware",
+    "portal.middleware.PrivateResponseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -124,6 +130,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sessions: a signed-in session ends after SESSION_IDLE_TIMEOUT without a
+# request, and SESSION_LIFETIME after signing in whatever happens
+# (portal/sessions.py). The cookie lasts no longer than the session.
+SESSION_IDLE_TIMEOUT = 60 * int(env.get("SESSION_IDLE_MINUTES", "30"))
+SESSION_LIFETIME = 60 * 60 * int(env.get("SESSION_LIFETIME_HOURS", "12"))
+SESSION_COOKIE_AGE = SESSION_LIFETIME
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
 LOGIN_URL = "account:sign-in"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -155,6 +171,67 @@ EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Network Portal <noreply@localhost>")
 
+# Response headers (docs/security.md). Django's SecurityMiddleware sends
+# nosniff, the referrer policy and the opener policy; portal/middleware.py
+# the Content-Security-Policy and the Permissions-Policy.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The public site: every script, style, font and image from this host, no
+# inline script or style. A template that truly needs an inline script
+# gives it nonce="{{ request.csp_nonce }}"; no template does today.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# The Wagtail admin writes inline scripts and styles and builds images from
+# blob: and data: addresses, and its preview panel frames the site itself,
+# so its pages get this looser policy instead. Editors sign in with a
+# second factor, and everything still comes from this host.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    }
+}
+# Browser features the portal never uses, switched off for every page and
+# anything framed in one.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -169,6 +246,12 @@ CRISPY_TEMPLATE_PACK = "gds"
 WAGTAIL_SITE_NAME = "Network Portal"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_FRONTEND_LOGIN_URL = "/account/sign-in/"
+# Avatars are uploaded or left blank: a Gravatar address would tell another
+# host which editors are signed in, and from where.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Editors' browsers would otherwise ask releases.wagtail.org for the latest
+# version; upgrades follow the pins in pyproject.toml instead.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Restricted guidance is opened by who someone is, never by a shared password
 # that can be forwarded: only login and group restrictions are offered.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
