@@ -29,6 +29,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -740,7 +741,8 @@ def gunicorn(env, workers=2):
         "--log-level",
         "warning",
     ]
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    # In a session of its own, so that its workers can be killed with it.
+    server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -757,7 +759,7 @@ def gunicorn(env, workers=2):
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            server.kill()
+            os.killpg(server.pid, signal.SIGKILL)
             server.wait()
 
 
