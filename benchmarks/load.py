@@ -87,6 +87,19 @@ EVENT_TOPICS = [
 EVENT_PLACES = ["Leeds", "Bradford", "Huddersfield", "Halifax", "Wakefield", "Dewsbury"]
 EVENTS = 240
 EVENT_DAYS = (-730, 180)
+# Searches beside the search benchmark's served ones (and some of the
+# glossary's acronyms, read from the corpus): phrases in quotes, a term a
+# glossary entry expands, a misspelling that finds little.
+MORE_SEARCHES = [
+    '"county lines"',
+    "withheld passports",
+    "debt bondage",
+    "duty to notify",
+    "victim care contract",
+    "car wash",
+    "traffiking",
+]
+ACRONYMS = 8
 
 
 # Building the corpus (in a child process: Django is set up once)
@@ -221,17 +234,20 @@ def write_targets(path, seed=2026):
         filters.append(query)
 
     acronyms = list(
-        GlossaryTerm.objects.filter(term__regex=r"^[A-Z]{2,5}$").values_list(
-            "term", flat=True
-        )
+        GlossaryTerm.objects.filter(term__regex=r"^[A-Z]{2,5}$")
+        .order_by("term")
+        .values_list("term", flat=True)
     )
+    acronyms = rng.sample(acronyms, min(ACRONYMS, len(acronyms)))
     networks = visible_pages(anonymous, NetworkPage.objects.all()).order_by("path")
     targets = {
-        "home": page(HomePage),
+        # The home page's title is the site's name, on every page: its list
+        # of the latest practices shows that it is the home page.
+        "home": {**page(HomePage), "marker": 'id="practice-heading"'},
         "library": page(BestPracticeIndexPage),
         "library_filters": filters,
         "practices": pages(public(BestPracticePage), limit=300),
-        "searches": SERVED_QUERIES + acronyms,
+        "searches": SERVED_QUERIES + MORE_SEARCHES + acronyms,
         "suggestions": QUERIES["autocomplete"],
         "events": page(EventIndexPage),
         "event_pages": pages(public(EventPage), limit=100),
