@@ -15,7 +15,7 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=portal.settings.test
 # pytest runs on every core; `make pytest TEST_WORKERS=0` runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: help install run serve load-demo test lint format check-django check-deploy pytest conformance browser pg-client assets bench clean
+.PHONY: help install run serve load-demo test lint format check-django check-deploy pytest conformance browser pg-client assets bench load clean
 
 help: ## List the targets, one line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,6 +31,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check '.[test]'
+	@touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check '.[bench]'
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
@@ -94,8 +98,12 @@ assets: ## Rebuild the compiled CSS and JS from assets/ (needs Node and npm)
 	npm ci --no-audit --no-fund
 	npm run build
 
-bench: $(VENV)/.installed-test var ## Run the search benchmarks (slow; never run by CI)
+bench: $(VENV)/.installed-bench var ## Run the search benchmarks (slow; never run by CI)
 	$(BIN)/python benchmarks/run.py
+
+# `make load LOAD_ARGS="--duration 30s"` for a short trial; see benchmarks/README.md.
+load: $(VENV)/.installed-bench var ## Load-test the portal under gunicorn for 5 minutes (slow; never run by CI)
+	$(BIN)/python benchmarks/load.py $(LOAD_ARGS)
 
 clean: ## Remove .venv and the local data in var/ (database, index, media, logins)
 	rm -rf $(VENV) var

@@ -29,6 +29,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -721,10 +722,13 @@ def load(port, paths, seconds, clients):
     return result
 
 
-def measure_served(args, env, log):
-    """Serve the site with gunicorn and load its search page."""
-    from urllib.parse import quote
-
+@contextmanager
+def gunicorn(env, workers=2):
+    """
+    Serve the site with gunicorn on a free port of 127.0.0.1 (never on any
+    other address) with `env`; yield the port once the home page answers,
+    and stop the server however the block ends.
+    """
     port = free_port()
     command = [
         sys.executable,
@@ -732,7 +736,7 @@ def measure_served(args, env, log):
         "gunicorn",
         "portal.wsgi:application",
         "--workers",
-        "2",
+        str(workers),
         "--bind",
         f"127.0.0.1:{port}",
         "--chdir",
@@ -740,7 +744,8 @@ def measure_served(args, env, log):
         "--log-level",
         "warning",
     ]
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    # In a session of its own, so that its workers can be killed with it.
+    server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -751,6 +756,21 @@ def measure_served(args, env, log):
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def measure_served(args, env, log):
+    """Serve the site with gunicorn and load its search page."""
+    from urllib.parse import quote
+
+    with gunicorn(env) as port:
         # The portal's search page and suggestions if they exist; else the
         # page API's search, which goes through the same backend.
         endpoints = []
@@ -784,21 +804,15 @@ def measure_served(args, env, log):
                 f"{format_result(result)}, {result['errors']} errors"
             )
         return results
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 # One size, in a child process
 
 
-def child_environment(folder):
+def child_environment(folder, settings=SETTINGS):
     env = os.environ.copy()
     env.update(
-        DJANGO_SETTINGS_MODULE=SETTINGS,
+        DJANGO_SETTINGS_MODULE=settings,
         DATABASE_URL=f"sqlite:///{folder / 'bench.sqlite3'}",
         PORTAL_VAR_DIR=str(folder),
         SEARCH_INDEX_PATH=str(folder / "search-index"),
