@@ -81,6 +81,13 @@ def visible_pages(request, queryset=None):
     """Return the live pages of `queryset` (default: all pages) the request may see."""
     if queryset is None:
         queryset = Page.objects.all()
+    if not hasattr(queryset, "live"):
+        # A relation of a page being previewed (modelcluster's stand-in for
+        # a queryset, holding the form's unsaved choices): ask the database
+        # about the same pages.
+        queryset = queryset.model.objects.filter(
+            pk__in=[page.pk for page in queryset if page.pk is not None]
+        )
     queryset = queryset.live()
     condition = hidden_q(request)
     return queryset.exclude(condition) if condition else queryset

@@ -3,10 +3,12 @@
 from django.contrib.auth.models import AnonymousUser, Group
 from django.test import RequestFactory
 
+from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page
 
 import pytest
 
+from network.models import OrganisationPage
 from portal.visibility import PARTNERS_GROUP, can_view, restriction_label, visible_pages
 from tests.conftest import restrict
 
@@ -88,3 +90,15 @@ def test_restriction_labels_say_who_may_read(tree):
     assert restriction_label(tree.police_page) == "Police only"
     assert restriction_label(tree.login_page) == "Signed-in users only"
     assert restriction_label(tree.leeds) == ""
+
+
+def test_a_previewed_pages_unsaved_relations_are_filtered_too(tree, personas):
+    """A preview's related pages come from the form, not the database."""
+    restrict(tree.charity, PARTNERS_GROUP)
+    chosen = FakeQuerySet(
+        OrganisationPage, [tree.charity.specific, tree.council.specific]
+    )
+    anonymous = visible_pages(request_for(None), chosen)
+    assert [page.title for page in anonymous] == [tree.council.title]
+    partner = visible_pages(request_for(personas["partner"]), chosen)
+    assert {page.title for page in partner} == {tree.charity.title, tree.council.title}
