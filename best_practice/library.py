@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, TextChoices
 
+from wagtail.search.query import MATCH_ALL
+
 from best_practice.models import (
+    Adoption,
     BestPracticePage,
     BestPracticePageTag,
     ExploitationType,
@@ -21,6 +24,7 @@ from best_practice.models import (
 )
 from network.models import NetworkPage, OrganisationPage
 from portal.visibility import hidden_q, visible_pages
+from search.backends.whoosh import SearchIndexUnavailable
 from search.fallback import search_or_fallback
 
 PRACTICES_PER_PAGE = 10
@@ -105,6 +109,24 @@ def with_adoption_counts(request, practices):
     )
 
 
+def count_adoptions(request, practices):
+    """
+    Set `adoption_count` on each of `practices` (a list): adopters the
+    request may see. One query for the practices shown, where annotating
+    the whole listing counted adoptions for every practice in the library.
+    """
+    counts = dict(
+        Adoption.objects.filter(practice__in=[practice.pk for practice in practices])
+        .filter(visible_organisation_condition(request, "organisation__"))
+        .values_list("practice")
+        .annotate(n=Count("organisation", distinct=True))
+        .order_by()
+    )
+    for practice in practices:
+        practice.adoption_count = counts.get(practice.pk, 0)
+    return practices
+
+
 def attach_networks(practices):
     """
     Set `listing_network` on each practice to the network it sits under.
@@ -167,9 +189,9 @@ class Library:
         """
         Return (ordered results, facets) for the cleaned filter `data`.
 
-        The results are a queryset, or a list of practices when ordered by
-        relevance (the search backend's order, which the database cannot
-        reproduce).
+        The results are a queryset, or a list of practice keys when ordered
+        by relevance (the search backend's order, which the database cannot
+        reproduce); `practices_shown()` loads a page of either.
         """
         query = data.get("q") or ""
         ranking = None
@@ -190,16 +212,90 @@ class Library:
         for condition in filters.values():
             results = results.filter(condition)
 
-        facets = self._facets(matched, filters, data)
+        try:
+            facets = self._indexed_facets(query, filters, data)
+        except SearchIndexUnavailable:
+            facets = self._facets(matched, filters, data)
 
         sort = data.get("sort") or Sort.NEWEST
         if sort == Sort.RELEVANCE and ranking is None:
             sort = Sort.NEWEST
-        results = with_adoption_counts(self.request, results)
         if sort == Sort.RELEVANCE:
-            ordered = sorted(results, key=lambda practice: ranking[practice.pk])
-            return ordered, facets
+            kept = set(results.values_list("pk", flat=True))
+            return [pk for pk in ranking if pk in kept], facets
         return results.order_by(*ORDERINGS[sort]), facets
+
+    def _counter(self, practices, query, filters):
+        """
+        Return count(filter name, field, key=int): {value: practices} among
+        `practices` matching `query`, with every filter set but the one
+        counted, as the search index counts them.
+        """
+
+        def count(name, field_name, key=int):
+            narrowed = practices
+            for other, condition in filters.items():
+                if other != name:
+                    narrowed = narrowed.filter(condition)
+            counted = narrowed.search(query).facet(field_name)
+            return {key(value): n for value, n in counted.items() if value is not None}
+
+        return count
+
+    def _indexed_facets(self, text, filters, data):
+        """
+        The facets counted by the search index over the results it holds.
+        Counting them in the database cost more than everything else on
+        the page together, with thousands of practices.
+        """
+        query = text or MATCH_ALL
+        count = self._counter(self.visible, query, filters)
+        facets = [
+            vocabulary_facet(name, legend, model, count(name, field_name), data)
+            for name, legend, model, field_name in VOCABULARY_FACETS
+        ]
+        facets += [
+            choice_facet(name, legend, choices, count(name, field_name, str), data)
+            for name, legend, choices, field_name in CHOICE_FACETS
+        ]
+        # A network counts the practice of its child networks too: one
+        # count per network, by path prefix.
+        others = self.visible
+        for name, condition in filters.items():
+            if name != "network":
+                others = others.filter(condition)
+        networks = list(self.networks())
+        network_counts = {
+            network.pk: others.filter(path__startswith=network.path)
+            .search(query)
+            .count()
+            for network in networks
+        }
+        facets.append(network_facet(networks, network_counts, data))
+        # Offered: the organisations with a visible practice, whatever the
+        # other filters; counted: those within them.
+        contributors = self.visible.search(MATCH_ALL).facet(
+            "contributing_organisations"
+        )
+        organisations = (
+            visible_pages(self.request, OrganisationPage.objects.all())
+            .filter(pk__in=[int(pk) for pk in contributors if pk is not None])
+            .order_by("title")
+        )
+        facets.append(
+            organisation_facet(
+                organisations, count("organisation", "contributing_organisations"), data
+            )
+        )
+        tag_counts = count("tag", "tags")
+        tagged = self.visible.search(MATCH_ALL).facet("tags")
+        tags = (
+            BestPracticePageTag.tag_model()
+            .objects.filter(pk__in=[int(pk) for pk in tagged if pk is not None])
+            .order_by("name")
+        )
+        facets.append(tag_facet(tags, tag_counts, data))
+        return facets
 
     def _filters(self, data):
         """Return {filter name: Q} for every filter the visitor set."""
@@ -276,20 +372,12 @@ class Library:
                 pk__in=self._others(matched, filters, "network")
             ).values_list("path", flat=True)
         )
-        chosen = data.get("network")
-        options = []
-        for network in self.networks():
-            count = sum(1 for path in paths if path.startswith(network.path))
-            options.append(
-                Option(
-                    str(network.pk),
-                    network.title,
-                    count,
-                    bool(chosen and chosen.pk == network.pk),
-                    indent=network_indent(network),
-                )
-            )
-        return Facet("network", "Network", options)
+        networks = list(self.networks())
+        counts = {
+            network.pk: sum(1 for path in paths if path.startswith(network.path))
+            for network in networks
+        }
+        return network_facet(networks, counts, data)
 
     def _organisation_facet(self, matched, filters, data):
         through = BestPracticePage._meta.get_field(
@@ -303,20 +391,7 @@ class Library:
             .annotate(n=Count("bestpracticepage_id"))
             .order_by()
         )
-        chosen = data.get("organisation")
-        return Facet(
-            "organisation",
-            "Contributing organisation",
-            [
-                Option(
-                    str(organisation.pk),
-                    organisation.title,
-                    counts.get(organisation.pk, 0),
-                    bool(chosen and chosen.pk == organisation.pk),
-                )
-                for organisation in self.organisations()
-            ],
-        )
+        return organisation_facet(self.organisations(), counts, data)
 
     def _tag_facet(self, matched, filters, data):
         counts = dict(
@@ -357,6 +432,56 @@ def choice_facet(name, legend, choices, counts, data):
             for value, label in choices.choices
         ],
     )
+
+
+def network_facet(networks, counts, data):
+    """Return the network facet; `counts` is {network pk: practices}."""
+    chosen = data.get("network")
+    return Facet(
+        "network",
+        "Network",
+        [
+            Option(
+                str(network.pk),
+                network.title,
+                counts.get(network.pk, 0),
+                bool(chosen and chosen.pk == network.pk),
+                indent=network_indent(network),
+            )
+            for network in networks
+        ],
+    )
+
+
+def organisation_facet(organisations, counts, data):
+    """Return the contributors' facet; `counts` is {organisation pk: practices}."""
+    chosen = data.get("organisation")
+    return Facet(
+        "organisation",
+        "Contributing organisation",
+        [
+            Option(
+                str(organisation.pk),
+                organisation.title,
+                counts.get(organisation.pk, 0),
+                bool(chosen and chosen.pk == organisation.pk),
+            )
+            for organisation in organisations
+        ],
+    )
+
+
+def practices_shown(request, items):
+    """
+    Return the practices of one page of results: `items` is a slice of a
+    practice queryset or of a list of practice keys in order. Each carries
+    its adoption count and network.
+    """
+    items = list(items)
+    if items and not isinstance(items[0], BestPracticePage):
+        loaded = BestPracticePage.objects.in_bulk(items)
+        items = [loaded[pk] for pk in items if pk in loaded]
+    return attach_networks(count_adoptions(request, items))
 
 
 def tag_facet(tags, counts, data):

@@ -326,6 +326,7 @@ class BestPracticePage(RoutablePageMixin, BasePage):
         index.FilterField("exploitation_types"),
         index.FilterField("sectors"),
         index.FilterField("tags"),
+        index.FilterField("contributing_organisations"),
         index.FilterField("outcome"),
         index.FilterField("evidence_stage"),
         index.FilterField("handling"),

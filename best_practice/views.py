@@ -22,10 +22,11 @@ from best_practice.library import (
     Library,
     Sort,
     attach_networks,
+    practices_shown,
     visible_practices,
     with_adoption_counts,
 )
-from best_practice.models import BestPracticePage, BestPracticePageTag
+from best_practice.models import BestPracticePageTag
 from portal.pagination import paginate, query_string_without_page
 from portal.visibility import can_view, filter_visible_related, visible_pages
 
@@ -48,7 +49,7 @@ def library_context(request, index_page):
     for facet in facets:
         facet.errors = form.errors.get(facet.name, [])
     page_obj = paginate(request, results, PRACTICES_PER_PAGE)
-    practices = attach_networks(list(page_obj.object_list))
+    practices = practices_shown(request, page_obj.object_list)
     query = form.cleaned_data.get("q", "") if form.is_valid() else ""
     sort_choices = [
         (value, label)
@@ -95,10 +96,9 @@ def tag_page(request, index_page, slug):
     )
     if not practices.exists():
         raise Http404("No such tag")
-    practices = with_adoption_counts(request, practices).order_by(
-        "-first_published_at", "-pk"
+    page_obj = paginate(
+        request, practices.order_by("-first_published_at", "-pk"), PRACTICES_PER_PAGE
     )
-    page_obj = paginate(request, practices, PRACTICES_PER_PAGE)
     return TemplateResponse(
         request,
         "best_practice/tag_page.html",
@@ -111,7 +111,7 @@ def tag_page(request, index_page, slug):
                 {"title": f"Tagged “{tag.name}”", "url": request.path},
             ],
             "page_obj": page_obj,
-            "practices": attach_networks(list(page_obj.object_list)),
+            "practices": practices_shown(request, page_obj.object_list),
             "query_string": query_string_without_page(request),
             "library_filter_url": f"{index_page.url}?tag={tag.slug}",
         },
@@ -246,11 +246,7 @@ def latest_practice(request, under=None, limit=LATEST_PRACTICE_COUNT):
         newest = newest.descendant_of(under)
     # Adoptions are counted for the few shown only: counting them before
     # taking the newest counted every practice in the library.
-    pks = list(newest.values_list("pk", flat=True)[:limit])
-    practices = with_adoption_counts(
-        request, BestPracticePage.objects.filter(pk__in=pks)
-    )
-    return attach_networks(list(practices.order_by("-first_published_at", "-pk")))
+    return practices_shown(request, newest.values_list("pk", flat=True)[:limit])
 
 
 def contributions(request, organisation):

@@ -156,16 +156,7 @@ class PracticeFacets(Library):
         the database, each count needed the matched practices' keys sent
         back to it, thousands of them on a broad search.
         """
-        conditions = self.conditions(data)
-
-        def counts(name, field_name, key=int):
-            narrowed = practices
-            for other, condition in conditions.items():
-                if other != name:
-                    narrowed = narrowed.filter(condition)
-            counted = narrowed.search(query).facet(field_name)
-            return {key(value): n for value, n in counted.items() if value is not None}
-
+        counts = self._counter(practices, query, self.conditions(data))
         facets = [
             vocabulary_facet(name, legend, model, counts(name, field_name), data)
             for name, legend, model, field_name in VOCABULARY_FACETS
