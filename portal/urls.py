@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("portal.account_urls")),
+    # Two-step sign-in (django-mfa): set-up, code and recovery-code pages.
+    path("account/two-step/", include("django_mfa.urls")),
     # Requests for partner accounts, setting a password, and /my-portal/.
     path("", include("network.partners.urls")),
     path("sitemap.xml", views.sitemap, name="sitemap"),
