@@ -227,6 +227,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(env.get("AXES_COOLOFF_MINUTES", "30"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
+# Its log names the username and address tried, for whoever looks into an
+# attack; passwords are always masked (django-axes hides these two as well
+# unless told otherwise).
+AXES_SENSITIVE_PARAMETERS = []
 # The address is REMOTE_ADDR, as for the partner forms' limits
 # (network/partners/ratelimit.py): a proxy in front must set it.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
