@@ -226,3 +226,12 @@ def test_signing_out_is_open_to_someone_stopped_at_the_code(client, coordinator)
     response = client.post("/account/sign-out/")
     assert response.status_code == 302
     assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+def test_the_admins_account_page_leads_to_the_two_step_settings(client, coordinator):
+    sign_in_with_second_factor(client, coordinator)
+    account = client.get("/admin/account/")
+    assert f'href="{SET_UP}"' in account.text
+    settings_page = client.get(SET_UP)
+    assert "Authenticator app" in settings_page.text
+    assert "You have 0 recovery codes left." in settings_page.text
