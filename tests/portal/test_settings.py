@@ -114,3 +114,16 @@ def test_the_redis_cache_works_against_a_real_server():
     cache.set("greeting", "hello", timeout=30)
     assert cache.get("greeting") == "hello"
     cache.delete("greeting")
+
+
+def test_make_run_keeps_one_generated_key_for_authenticator_secrets(tmp_path):
+    first = settings_value(
+        "portal.settings.dev", "s.MFA_SECRET_ENCRYPTION_KEYS", PORTAL_VAR_DIR=tmp_path
+    )
+    again = settings_value(
+        "portal.settings.dev", "s.MFA_SECRET_ENCRYPTION_KEYS", PORTAL_VAR_DIR=tmp_path
+    )
+    key_file = tmp_path / "mfa-secret-key.txt"
+    assert first.stdout == again.stdout == f"['{key_file.read_text()}']\n"
+    assert len(key_file.read_text()) >= 40
+    assert key_file.stat().st_mode & 0o077 == 0
