@@ -51,6 +51,8 @@ run: load-demo ## Set up everything and serve the demo portal on 127.0.0.1:8000
 	@echo "Network Portal:  http://$(HOST):$(PORT)/"
 	@echo "Wagtail admin:   http://$(HOST):$(PORT)/admin/"
 	@echo "Demo logins:     see the list above (kept in var/demo-logins.txt)"
+	@echo "                 admin, wy-coordinator and wy-editor set up an authenticator app"
+	@echo "                 (two-step sign-in) the first time they sign in"
 	@echo
 	$(MANAGE) runserver $(HOST):$(PORT)
 

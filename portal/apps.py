@@ -11,3 +11,6 @@ class PortalConfig(AppConfig):
         # (portal/audit_log.py), and start the session clock at every
         # sign-in (portal/sessions.py).
         from portal import audit_log, sessions  # noqa: F401
+        from portal.mfa import encrypt_authenticator_secrets
+
+        encrypt_authenticator_secrets()

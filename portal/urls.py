@@ -5,6 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from csp.decorators import csp_update
+from django_mfa.views import enroll
+
 from best_practice.api import build_api_router
 from best_practice.feeds import LibraryFeed, NetworkFeed
 from portal import health, views
@@ -15,6 +18,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("portal.account_urls")),
+    # Two-step sign-in (django-mfa): set-up, code and recovery-code pages.
+    path(
+        "account/two-step/enroll/<str:factor_type>/",
+        # The set-up page shows its QR code as an SVG image written into
+        # the page (a data: address), which the public policy refuses.
+        csp_update({"img-src": "data:"})(enroll.enroll_factor),
+        name="enroll_factor",
+    ),
+    path("account/two-step/", include("django_mfa.urls")),
     # Requests for partner accounts, setting a password, and /my-portal/.
     path("", include("network.partners.urls")),
     path("sitemap.xml", views.sitemap, name="sitemap"),

@@ -26,6 +26,7 @@ from network.models import NetworkPage, OrganisationPage
 from portal.demo import remove_welcome_page
 from portal.factories import HomePageFactory, StandardPageFactory, UserFactory
 from portal.visibility import PARTNERS_GROUP, POLICE_GROUP
+from tests.signing_in import sign_in_with_second_factor
 
 
 @dataclass
@@ -205,11 +206,14 @@ def personas(db):
 
 @pytest.fixture
 def as_persona(client, personas):
-    """Return a function that signs the test client in as the named persona."""
+    """
+    Return a function that signs the test client in as the named persona,
+    past the second factor where the persona owes one (the superuser).
+    """
 
     def sign_in(name):
         if personas[name] is not None:
-            client.force_login(personas[name])
+            sign_in_with_second_factor(client, personas[name])
         return client
 
     return sign_in

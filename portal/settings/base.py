@@ -7,6 +7,7 @@ on one machine, and an environment variable to change it when the portal
 grows (see the README's table).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "rest_framework",
     "csp",
+    "django_mfa",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,11 +74,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Holds anyone who owes a second factor at the set-up or code page
+    # (portal/mfa.py); it needs request.user, so it comes after the above.
+    "django_mfa.middleware.MfaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.sessions.SessionLifetimeMiddleware",
     "portal.middleware.PrivateResponseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a refused sign-in into the lockout page; django-axes asks to be
+    # last so that it sees the outcome of every other layer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -140,6 +149,12 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# django-axes first: it refuses a locked-out username and address before any
+# password is checked, on the admin's sign-in and the portal's alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "account:sign-in"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -237,6 +252,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
+    # Failed and locked-out sign-ins are logged at WARNING (username, address
+    # and browser; never the password) whatever LOG_LEVEL says.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
@@ -272,6 +290,35 @@ if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.whoosh":
 elif "SEARCH_URL" in env:
     WAGTAILSEARCH_BACKENDS["default"]["URLS"] = env_list("SEARCH_URL")
 TAGGIT_CASE_INSENSITIVE = True
+
+# Second factor (django-mfa): an authenticator app, with recovery codes for
+# a lost phone, for everyone who can open the Wagtail admin (portal/mfa.py).
+MFA_REQUIRED = "portal.mfa.requires_second_factor"
+MFA_FACTORS = ["totp", "recovery_codes"]
+MFA_ISSUER_NAME = WAGTAIL_SITE_NAME
+MFA_BASE_TEMPLATE = "base.html"
+# Someone who cannot pass the second factor can still sign out.
+MFA_EXEMPT_PATHS = ["/account/sign-out/", "/admin/logout/"]
+# Keys that encrypt the authenticator apps' secrets in the database, newest
+# first (portal/mfa.py). Required in production; dev.py and test.py set their
+# own.
+MFA_SECRET_ENCRYPTION_KEYS = env_list("MFA_SECRET_ENCRYPTION_KEYS")
+
+# Repeated failed sign-ins (django-axes), on /admin/login/ and
+# /account/sign-in/ alike: after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, even the right one is refused for the cool-off.
+AXES_FAILURE_LIMIT = int(env.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
+# Its log names the username and address tried, for whoever looks into an
+# attack; passwords are always masked (django-axes hides these two as well
+# unless told otherwise).
+AXES_SENSITIVE_PARAMETERS = []
+# The address is REMOTE_ADDR, as for the partner forms' limits
+# (network/partners/ratelimit.py): a proxy in front must set it.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Generated demo passwords, kept out of git (see `manage.py load_demo`).
 DEMO_LOGINS_FILE = VAR_DIR / "demo-logins.txt"

@@ -3,13 +3,24 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.settings.base import *  # noqa: F403
-from portal.settings.base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from portal.settings.base import (
+    ALLOWED_HOSTS,
+    MFA_SECRET_ENCRYPTION_KEYS,
+    SECRET_KEY,
+    env_bool,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "Set ALLOWED_HOSTS to the site's host names, separated by commas."
+    )
+if not MFA_SECRET_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "Set MFA_SECRET_ENCRYPTION_KEYS to a long random key (several, comma-"
+        "separated and newest first, while rotating): it encrypts the "
+        "authenticator apps' secrets in the database."
     )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

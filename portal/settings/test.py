@@ -8,6 +8,7 @@ from portal.settings.base import env
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105 (tests only)
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+MFA_SECRET_ENCRYPTION_KEYS = ["test-only-mfa-key-not-secret"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

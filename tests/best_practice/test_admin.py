@@ -8,6 +8,7 @@ from best_practice.factories import AdoptionFactory, BestPracticePageFactory
 from best_practice.models import BestPracticePage, Theme
 from best_practice.panels import similar_practices
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 
 @pytest.fixture
@@ -19,7 +20,7 @@ def coordinator(tree):
 
 @pytest.mark.django_db
 def test_coordinator_edits_themes_under_library_vocabularies(tree, client, coordinator):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Library vocabularies" in home
 
@@ -41,7 +42,7 @@ def test_coordinator_edits_themes_under_library_vocabularies(tree, client, coord
 @pytest.mark.django_db
 def test_theme_search_finds_by_name(tree, client, coordinator):
     Theme.objects.create(name="Victim identification zz", slug="victim-id-zz")
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     listing = client.get(
         reverse("wagtailsnippets_best_practice_theme:list"), {"q": "identification"}
     )
@@ -51,7 +52,7 @@ def test_theme_search_finds_by_name(tree, client, coordinator):
 @pytest.mark.django_db
 def test_editors_cannot_change_vocabularies(tree, client):
     editor = UserFactory(username="leeds-editor", groups=[tree.leeds.editors_group])
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     response = client.get(reverse("wagtailsnippets_best_practice_theme:add"))
     assert response.status_code in (302, 403)
 
@@ -60,7 +61,7 @@ def test_editors_cannot_change_vocabularies(tree, client):
 def test_adoptions_are_listed_but_not_editable(tree, client, coordinator):
     practice = BestPracticePageFactory(parent=tree.leeds, title="Car wash checks")
     adoption = AdoptionFactory(practice=practice, organisation=tree.charity)
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     listing = client.get(reverse("wagtailsnippets_best_practice_adoption:list"))
     assert listing.status_code == 200
     assert "Car wash checks" in listing.content.decode()
@@ -103,7 +104,7 @@ def test_similar_practice_is_offered_while_editing(
     editor = UserFactory(
         username="bradford-editor", groups=[tree.bradford.editors_group]
     )
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     page = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
     html = page.content.decode()
     assert page.status_code == 200

@@ -10,6 +10,7 @@ from best_practice.factories import AdoptionFactory
 from best_practice.models import Adoption
 from tests.best_practice.test_library import PERSONAS, SEES_PARTNERS, build_library
 from tests.conftest import restrict
+from tests.signing_in import sign_in_with_second_factor
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_anonymous_visitor_is_asked_to_sign_in(client, library, tree):
 def test_adoption_of_a_restricted_practice_needs_its_readers(
     client, personas, library, tree, persona
 ):
-    client.force_login(personas[persona])
+    sign_in_with_second_factor(client, personas[persona])
     response = client.post(adopt_url(library.partners), valid_data(tree.council))
     if persona in SEES_PARTNERS:
         assert response.status_code == 302
@@ -169,7 +170,7 @@ def test_page_lists_adopters_the_reader_may_see(
     AdoptionFactory(practice=library.car_wash, organisation=tree.charity)
     restrict(tree.charity, "Partners")
     if personas[persona] is not None:
-        client.force_login(personas[persona])
+        sign_in_with_second_factor(client, personas[persona])
     html = client.get(library.car_wash.url).content.decode()
     assert "Adopted by" in html
     assert "Leeds Council" in html

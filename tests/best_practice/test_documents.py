@@ -10,6 +10,7 @@ import pytest
 from best_practice.factories import BestPracticePageFactory
 from best_practice.models import BestPracticeDocument, BestPracticePage
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 Document = get_document_model()
 
@@ -24,7 +25,7 @@ def attach(practice, title="Referral form"):
 
 def download(client, user, document):
     if user is not None:
-        client.force_login(user)
+        sign_in_with_second_factor(client, user)
     return client.get(document.url)
 
 
@@ -64,7 +65,7 @@ def test_draft_only_documents_are_for_its_editors(tree, client, personas):
 @pytest.mark.django_db
 def test_marked_title_is_refused_at_upload_with_a_clear_message(tree, client):
     editor = UserFactory(username="leeds-editor", groups=[tree.leeds.editors_group])
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     response = client.post(
         reverse("wagtaildocs:add"),
         {
@@ -81,7 +82,7 @@ def test_marked_title_is_refused_at_upload_with_a_clear_message(tree, client):
 @pytest.mark.django_db
 def test_plain_title_uploads(tree, client):
     editor = UserFactory(username="leeds-editor", groups=[tree.leeds.editors_group])
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     response = client.post(
         reverse("wagtaildocs:add"),
         {

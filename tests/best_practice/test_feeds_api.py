@@ -16,6 +16,7 @@ from best_practice.factories import BestPracticePageFactory
 from best_practice.models import BestPracticePage, Theme
 from network.factories import NetworkPageFactory
 from tests.conftest import restrict
+from tests.signing_in import sign_in_with_second_factor
 
 VIEWERS = ["anonymous", "signed_in", "partner", "police", "superuser"]
 
@@ -63,7 +64,7 @@ def practices(tree):
 
 def sign_in(client, personas, viewer):
     if personas[viewer] is not None:
-        client.force_login(personas[viewer])
+        sign_in_with_second_factor(client, personas[viewer])
 
 
 def feed_titles(response):

@@ -15,6 +15,7 @@ from best_practice.factories import (
 )
 from best_practice.library import PRACTICES_PER_PAGE
 from best_practice.models import BestPracticePage, ExploitationType, Sector, Theme
+from tests.signing_in import sign_in_with_second_factor
 
 PERSONAS = ["anonymous", "signed_in", "partner", "police", "superuser"]
 # Who may see the partners-only and the police-only practice.
@@ -131,7 +132,7 @@ def library(tree):
 def get_as(client, personas, persona, url, data=None):
     user = personas[persona]
     if user is not None:
-        client.force_login(user)
+        sign_in_with_second_factor(client, user)
     return client.get(url, data or {})
 
 

@@ -10,6 +10,7 @@ import pytest
 from best_practice.factories import BestPracticePageFactory
 from network.workflows import WORKFLOW_NAME, NetworkCoordinatorApprovalTask
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def coordinator_of(network, username):
 
 def act(client, user, practice, action, comment=""):
     """Approve or reject through the admin's workflow action view."""
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     task_state = TaskState.objects.get(
         workflow_state__object_id=str(practice.pk),
         status=TaskState.STATUS_IN_PROGRESS,
@@ -62,7 +63,7 @@ def test_network_approval_is_the_workflow_of_the_whole_site(tree):
 def test_editor_sees_submit_to_network_approval(tree, client):
     editor = UserFactory(username="leeds-editor", groups=[tree.leeds.editors_group])
     practice = BestPracticePageFactory(parent=tree.leeds)
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[practice.pk]))
     assert response.status_code == 200
     assert f"Submit to {WORKFLOW_NAME}" in response.content.decode()

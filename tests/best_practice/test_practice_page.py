@@ -16,6 +16,7 @@ from best_practice.models import (
 )
 from network.models import NetworkSignpost
 from tests.best_practice.test_library import PERSONAS, SEES_PARTNERS, build_library
+from tests.signing_in import sign_in_with_second_factor
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def library(tree):
 
 def get_as(client, personas, persona, url):
     if personas[persona] is not None:
-        client.force_login(personas[persona])
+        sign_in_with_second_factor(client, personas[persona])
     return client.get(url)
 
 

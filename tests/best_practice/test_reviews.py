@@ -14,6 +14,7 @@ from best_practice.factories import BestPracticePageFactory
 from best_practice.models import BestPracticePage
 from best_practice.reviews import due_for_review, practices_coordinated_by
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 
 def days_from_now(days):
@@ -120,7 +121,7 @@ def test_coordinators_see_only_their_networks_practice(tree, client):
 
     assert list(due_for_review(practices_coordinated_by(coordinator))) == [overdue]
 
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     report = client.get(reverse("best_practice_reviews")).content.decode()
     assert "Leeds overdue practice" in report
     assert "Overdue by 10 days" in report
@@ -136,7 +137,7 @@ def test_coordinators_see_only_their_networks_practice(tree, client):
 def test_superusers_see_every_network_in_the_report(tree, client, personas):
     practice_due(tree.leeds, -1, title="Leeds overdue practice")
     practice_due(tree.north_east, 3, title="North East soon due")
-    client.force_login(personas["superuser"])
+    sign_in_with_second_factor(client, personas["superuser"])
     report = client.get(reverse("best_practice_reviews")).content.decode()
     assert "Leeds overdue practice" in report
     assert "North East soon due" in report
@@ -147,6 +148,6 @@ def test_superusers_see_every_network_in_the_report(tree, client, personas):
 def test_editors_get_no_review_panel(tree, client):
     practice_due(tree.leeds, -1, title="Leeds overdue practice")
     editor = UserFactory(username="leeds-editor", groups=[tree.leeds.editors_group])
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Practice due for review" not in dashboard

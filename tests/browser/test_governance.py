@@ -6,10 +6,13 @@ passes axe's WCAG 2.2 AA rules and 320 px reflow; screenshots are saved in
 tests/screenshots/ (governance-*.png and the numbered ones).
 """
 
+from django.contrib.auth import get_user_model
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.checks import DESKTOP, SCREENSHOTS, PageChecks
+from tests.signing_in import enrol_authenticator, totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -34,11 +37,19 @@ def test_network_governance_and_the_printed_period_report(
     expect(page.get_by_text("£36,343").first).to_be_visible()
     check("governance-funding")
 
-    # Sign in as the West Yorkshire coordinator for the full report.
+    # Sign in as the West Yorkshire coordinator for the full report: a
+    # password, then the code from the authenticator app set up earlier.
+    secret = enrol_authenticator(
+        get_user_model().objects.get(username="wy-coordinator")
+    )
     page.goto(f"{url}/account/sign-in/?next=/reports/period/")
     page.get_by_label("Username").fill("wy-coordinator")
     page.get_by_label("Password").fill(demo_logins["wy-coordinator"])
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your code")
+    check("mfa-enter-code")
+    page.get_by_label("Six-digit code").fill(totp_code(secret))
+    page.get_by_role("button", name="Continue").click()
     page.get_by_label("Network", exact=True).select_option(
         label="\u2003West Yorkshire Anti-Trafficking and Modern Slavery Network"
     )

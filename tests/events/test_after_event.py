@@ -10,6 +10,7 @@ from best_practice.models import BestPracticePage
 from events.factories import EventPageFactory
 from events.models import EventPage
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def test_a_coordinator_starts_a_linked_draft_practice_page(client, tree, past_ev
     coordinator = UserFactory(
         username="coord", groups=[tree.leeds.coordinators_group], is_staff=True
     )
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     assert (
         "Write this event up as best practice"
         in client.get(past_event.url).content.decode()

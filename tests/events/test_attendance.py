@@ -13,6 +13,7 @@ from events.factories import (
 )
 from events.models import Registration
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 
 def _days_ago(days):
@@ -58,7 +59,7 @@ def _ids(event, *names):
 def test_a_coordinator_marks_who_came_and_the_counts_roll_up(
     client, tree, held_stop, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     page = client.get(held_stop.url).content.decode()
     assert "Mark attendance" in page
     form = client.get(attendance_url(held_stop)).content.decode()
@@ -103,7 +104,7 @@ def test_other_networks_and_editors_cannot_mark_attendance(
             else tree.west_yorkshire.editors_group
         ],
     )
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     assert client.get(attendance_url(held_stop)).status_code == 403
     response = client.post(
         attendance_url(held_stop), {"attended": _ids(held_stop, "Ada")}
@@ -126,7 +127,7 @@ def test_attendance_waits_for_the_event_to_begin(
 ):
     upcoming = EventPageFactory(parent=tree.leeds, title="Next month")
     RegistrationFactory(event=upcoming, name="Ada")
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.post(
         attendance_url(upcoming), {"attended": _ids(upcoming, "Ada")}, follow=True
     )
@@ -141,7 +142,7 @@ def test_someone_from_another_event_is_refused_and_nothing_changes(
 ):
     other = EventPageFactory(parent=tree.leeds, title="Other event")
     RegistrationFactory(event=other, name="Eve")
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.post(
         attendance_url(held_stop),
         {"attended": [*_ids(held_stop, "Ada"), *_ids(other, "Eve"), "not-a-number"]},

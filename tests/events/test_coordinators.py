@@ -17,6 +17,7 @@ from events.factories import (
 )
 from events.models import Registration
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 
 def test_the_reminder_command_run_twice_sends_one_reminder_each(tree, events_index):
@@ -78,7 +79,7 @@ def test_only_the_networks_coordinators_export_registrations(
     )
     RegistrationFactory(event=event, name="=HYPERLINK(1)", email="x@example.org")
     if who != "anonymous":
-        client.force_login(coordinators[who])
+        sign_in_with_second_factor(client, coordinators[who])
     url = f"/events/{event.pk}/registrations.csv"
     response = client.get(url)
     page = client.get(event.url).content.decode()
@@ -109,7 +110,7 @@ def test_roadshow_series_rolls_up_registrations_per_stop(
     html = client.get(series.url).content.decode()
     assert "8 places left" in html and "4 places left" in html
     assert "Registrations per stop" not in html
-    client.force_login(coordinators["west_yorkshire"])
+    sign_in_with_second_factor(client, coordinators["west_yorkshire"])
     response = client.get(series.url)
     assert response.context["rollup_totals"] == {
         "confirmed": 3,
@@ -126,7 +127,7 @@ def test_the_overview_rolls_up_per_network_for_its_coordinators_only(
     EventPageFactory(parent=tree.north_east, title="North East day")
     RegistrationFactory(event=leeds_event)
     RegistrationFactory(event=leeds_event, status=Registration.Status.WAITING)
-    client.force_login(coordinators["west_yorkshire"])
+    sign_in_with_second_factor(client, coordinators["west_yorkshire"])
     response = client.get("/events/registrations/")
     (section,) = response.context["sections"]
     assert section["network"].pk == tree.west_yorkshire.pk
@@ -138,5 +139,5 @@ def test_the_overview_rolls_up_per_network_for_its_coordinators_only(
         "attended_count": 0,
     }
     assert "North East day" not in response.content.decode()
-    client.force_login(coordinators["editor"])
+    sign_in_with_second_factor(client, coordinators["editor"])
     assert client.get("/events/registrations/").status_code == 403

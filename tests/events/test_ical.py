@@ -9,6 +9,7 @@ from events.factories import EventPageFactory
 from events.models import CalendarFeedToken, EventStatus
 from tests.conftest import restrict
 from tests.events.conftest import london
+from tests.signing_in import sign_in_with_second_factor
 
 
 def parse(response):
@@ -103,7 +104,7 @@ def test_public_feeds_hold_public_events_only(
     client, personas, tree, public_event, partners_event, persona
 ):
     if personas[persona]:
-        client.force_login(personas[persona])
+        sign_in_with_second_factor(client, personas[persona])
     restrict(tree.north_east, "Police")
     EventPageFactory(parent=tree.north_east, title="Police-only briefing")
     EventPageFactory(parent=tree.leeds, title="Leeds forum meeting")
@@ -141,7 +142,7 @@ def test_personal_feed_shows_what_its_owner_may_see(
 ):
     restrict(tree.north_east, "Police")
     EventPageFactory(parent=tree.north_east, title="Police-only briefing")
-    client.force_login(personas[persona])
+    sign_in_with_second_factor(client, personas[persona])
     client.post("/events/my-calendar/", {"action": "create"})
     token = CalendarFeedToken.objects.get(user=personas[persona]).token
     assert token in client.get("/events/my-calendar/").content.decode()
@@ -149,7 +150,7 @@ def test_personal_feed_shows_what_its_owner_may_see(
     url = f"/events/feed/personal/{token}.ics"
     assert summaries(parse(client.get(url))) == expected
     # Revoking stops the old address at once.
-    client.force_login(personas[persona])
+    sign_in_with_second_factor(client, personas[persona])
     client.post("/events/my-calendar/", {"action": "revoke"})
     client.logout()
     assert client.get(url).status_code == 404

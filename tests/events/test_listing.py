@@ -9,11 +9,12 @@ import pytest
 from events.factories import EventPageFactory
 from events.models import EventStatus
 from tests.conftest import restrict
+from tests.signing_in import sign_in_with_second_factor
 
 
 def _get(client, user, url, **params):
     if user is not None:
-        client.force_login(user)
+        sign_in_with_second_factor(client, user)
     return client.get(url, params)
 
 

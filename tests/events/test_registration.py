@@ -11,6 +11,7 @@ import pytest
 from events.factories import EventPageFactory, RegistrationFactory
 from events.models import EventStatus, Registration
 from events.registration import RegistrationRefused, cancel, register
+from tests.signing_in import sign_in_with_second_factor
 
 VISITOR = {
     "name": "Sam Visitor",
@@ -28,7 +29,7 @@ def register_url(event):
 
 def test_a_signed_in_user_registers_in_one_step(client, personas, public_event):
     user = personas["signed_in"]
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     response = client.post(register_url(public_event), follow=True)
     registration = Registration.objects.get(event=public_event)
     assert registration.user == user

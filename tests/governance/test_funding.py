@@ -13,6 +13,7 @@ import pytest
 
 from network.governance.factories import AwardFactory, FundFactory, FundingPageFactory
 from network.governance.models import Award, Fund
+from tests.signing_in import sign_in_with_second_factor
 
 ADD_AWARD = "/admin/snippets/governance/award/add/"
 ADD_FUND = "/admin/snippets/governance/fund/add/"
@@ -63,7 +64,7 @@ def award_form(fund, recipient, **fields):
 def test_a_bad_award_is_refused_in_the_admin_and_nothing_is_saved(
     client, tree, fund, coordinator, fields, message
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     before = list(Award.objects.values_list("pk", "amount"))
     response = client.post(ADD_AWARD, award_form(fund, tree.council, **fields))
     assert response.status_code == 200
@@ -74,7 +75,7 @@ def test_a_bad_award_is_refused_in_the_admin_and_nothing_is_saved(
 def test_an_award_within_the_fund_or_flagged_with_a_reason_is_saved(
     client, tree, fund, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.post(ADD_AWARD, award_form(fund, tree.council, amount="1000"))
     assert response.status_code == 302
     response = client.post(
@@ -122,7 +123,7 @@ def test_saving_past_the_fund_without_the_admin_is_refused_too(tree, fund):
     ],
 )
 def test_a_bad_fund_is_refused(client, tree, coordinator, fields, message):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     data = {
         "name": "Awareness fund",
         "funder": "Transformation Programme",
@@ -141,7 +142,7 @@ def test_a_bad_fund_is_refused(client, tree, coordinator, fields, message):
 def test_coordinators_keep_only_their_networks_register(
     client, tree, fund, north_east_coordinator
 ):
-    client.force_login(north_east_coordinator)
+    sign_in_with_second_factor(client, north_east_coordinator)
     listing = client.get("/admin/snippets/governance/award/")
     assert listing.status_code == 200
     assert list(listing.context["object_list"]) == []

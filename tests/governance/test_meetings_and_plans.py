@@ -16,6 +16,7 @@ from network.governance.models import (
     RAGStatus,
     Strand,
 )
+from tests.signing_in import sign_in_with_second_factor
 
 ADD_ACTION = "/admin/snippets/governance/actionplanaction/add/"
 
@@ -52,7 +53,7 @@ def meeting_form(**fields):
 def test_a_meeting_needs_a_venue_or_a_link_and_is_not_saved_without(
     client, tree, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     url = f"/admin/pages/add/governance/meetingpage/{tree.leeds.pk}/"
     response = client.post(url, meeting_form())
     assert response.status_code == 200
@@ -118,7 +119,7 @@ def test_a_forum_plan_shows_by_strand_and_the_region_rolls_it_up(client, tree):
 
 
 def test_a_coordinator_adds_actions_to_their_networks_only(client, tree, coordinator):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
 
     def post(network, update_date):
         return client.post(

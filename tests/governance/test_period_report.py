@@ -24,6 +24,7 @@ from network.governance.factories import (
 from network.governance.models import ActionProgressUpdate, RAGStatus, Strand
 from network.governance.reports import FIGURES
 from tests.governance.conftest import at, report_url
+from tests.signing_in import sign_in_with_second_factor
 from tests.training.conftest import delivered
 
 # Quarter 1 of 2024-25, and the days either side of it.
@@ -117,7 +118,7 @@ def report_context(client, network, **params):
 def test_each_figure_counts_the_records_of_the_region_and_its_districts(
     client, tree, records, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     report = report_context(client, tree.west_yorkshire, **QUARTER)["report"]
     assert report.first == FIRST and report.last == LAST
     assert report.totals.figures == records
@@ -130,7 +131,7 @@ def test_each_figure_counts_the_records_of_the_region_and_its_districts(
 
 
 def test_the_district_report_leaves_its_region_out(client, tree, records, coordinator):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     report = report_context(client, tree.leeds, **QUARTER)["report"]
     assert report.totals.figures["meetings"] == 2
     assert report.totals.figures["training_sessions"] == 2
@@ -138,7 +139,7 @@ def test_the_district_report_leaves_its_region_out(client, tree, records, coordi
 
 
 def test_chosen_dates_include_both_end_days(client, tree, records, coordinator):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     report = report_context(
         client,
         tree.west_yorkshire,
@@ -152,7 +153,7 @@ def test_chosen_dates_include_both_end_days(client, tree, records, coordinator):
 
 
 def test_the_financial_year_runs_april_to_march(client, tree, records, coordinator):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     report = report_context(client, tree.west_yorkshire, period="fy-2023")["report"]
     assert (report.first, report.last) == (
         datetime.date(2023, 4, 1),
@@ -165,7 +166,7 @@ def test_the_financial_year_runs_april_to_march(client, tree, records, coordinat
 def test_the_page_shows_each_figure_in_the_summary_and_the_charts(
     client, tree, records, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.get(report_url(tree.west_yorkshire, **QUARTER))
     html = response.content.decode()
     assert "Full report" in html
@@ -181,7 +182,7 @@ def test_the_page_shows_each_figure_in_the_summary_and_the_charts(
 
 
 def test_the_csv_has_the_figures_of_the_page(client, tree, records, coordinator):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     page = client.get(report_url(tree.west_yorkshire, **QUARTER)).context
     response = client.get(
         f"/reports/period.csv?network={tree.west_yorkshire.pk}&period=q-2024-1"
@@ -223,7 +224,7 @@ def test_restricted_pages_count_only_for_those_who_may_open_them(
         last_reviewed=FIRST,
     )
     expected_full = records["practices_reviewed"] + 1
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     full = report_context(client, tree.west_yorkshire, **QUARTER)["report"]
     assert full.full and full.totals.figures["practices_reviewed"] == expected_full
     for persona, counted in [
@@ -234,7 +235,7 @@ def test_restricted_pages_count_only_for_those_who_may_open_them(
     ]:
         client.logout()
         if personas[persona]:
-            client.force_login(personas[persona])
+            sign_in_with_second_factor(client, personas[persona])
         report = report_context(client, tree.west_yorkshire, **QUARTER)["report"]
         assert report.totals.figures["practices_reviewed"] == (
             expected_full if counted else records["practices_reviewed"]
@@ -244,7 +245,7 @@ def test_restricted_pages_count_only_for_those_who_may_open_them(
 def test_another_networks_coordinator_gets_the_public_summary(
     client, tree, records, north_east_coordinator
 ):
-    client.force_login(north_east_coordinator)
+    sign_in_with_second_factor(client, north_east_coordinator)
     response = client.get(report_url(tree.west_yorkshire, **QUARTER))
     assert not response.context["report"].full
     assert "Public summary" in response.content.decode()
@@ -262,7 +263,7 @@ def test_overdue_is_worked_out_from_the_due_date(client, tree, coordinator):
         status=RAGStatus.COMPLETE,
     )
     ActionPlanActionFactory(network=tree.leeds, due_date=today, status=RAGStatus.AMBER)
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     context = report_context(client, tree.west_yorkshire, **QUARTER)
     assert context["plan_total"] == (
         3,

@@ -15,6 +15,7 @@ from network.models import (
     OrganisationPage,
 )
 from portal.models import HomePage, StandardPage
+from tests.signing_in import sign_in_with_second_factor
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
@@ -80,7 +81,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
         cls.national = NetworkPageFactory(parent=cls.index, slug="national")
 
     def setUp(self):
-        self.login()
+        sign_in_with_second_factor(self.client, self.create_test_user())
 
     def test_creating_under_the_national_network_makes_a_regional_network(self):
         self.assertCanCreate(

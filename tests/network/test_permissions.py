@@ -7,6 +7,7 @@ import pytest
 from network.models import NetworkPage
 from network.permissions import sync_network_groups
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 
 def member_of(group):
@@ -102,7 +103,7 @@ def test_syncing_again_adds_nothing(tree):
 @pytest.mark.django_db
 def test_editors_reach_the_admin_and_see_their_network(client, tree):
     editor = member_of(tree.west_yorkshire.editors_group)
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     assert client.get(f"/admin/pages/{tree.west_yorkshire.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{tree.north_east.pk}/edit/").status_code in (
         302,

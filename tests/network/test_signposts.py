@@ -7,6 +7,7 @@ import pytest
 
 from network.models import NetworkSignpost
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 
 @pytest.mark.django_db
@@ -34,7 +35,7 @@ def test_coordinator_sees_where_to_get_help_locally_in_the_editor(tree, client):
     coordinator = UserFactory(
         username="leeds-coordinator", groups=[tree.leeds.coordinators_group]
     )
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[tree.leeds.pk]))
     assert response.status_code == 200
     assert "Where to get help locally" in response.content.decode()

@@ -12,6 +12,7 @@ import pytest
 from network.partners.models import AccountRequest
 from portal.factories import UserFactory
 from tests.partners.conftest import send_and_confirm
+from tests.signing_in import sign_in_with_second_factor
 
 User = get_user_model()
 
@@ -26,7 +27,7 @@ def leeds_request(client, tree, domains):
 def test_another_networks_coordinator_cannot_see_or_approve(
     client, tree, leeds_request, ne_coordinator
 ):
-    client.force_login(ne_coordinator)
+    sign_in_with_second_factor(client, ne_coordinator)
     assert "Asha Patel" not in client.get("/admin/account-requests/").content.decode()
     assert "Account requests (" not in client.get("/admin/").content.decode()
     decide_path = f"/admin/account-requests/{leeds_request.pk}/"
@@ -52,7 +53,7 @@ def test_a_coordinator_cannot_add_someone_to_a_network_they_do_not_run(
     send_and_confirm(client, tree, networks=[tree.leeds.pk, tree.north_east.pk])
     client.logout()
     account_request = AccountRequest.objects.get()
-    client.force_login(wy_coordinator)
+    sign_in_with_second_factor(client, wy_coordinator)
     decide_path = f"/admin/account-requests/{account_request.pk}/"
     page = client.get(decide_path).content.decode()
     assert "which you do not coordinate" in page and "North East" in page
@@ -81,12 +82,14 @@ def test_a_coordinator_cannot_add_someone_to_a_network_they_do_not_run(
 def test_a_regional_coordinator_decides_for_its_district_forums(
     client, leeds_request, wy_coordinator
 ):
-    client.force_login(wy_coordinator)
+    sign_in_with_second_factor(client, wy_coordinator)
     assert "Asha Patel" in client.get("/admin/account-requests/").content.decode()
 
 
 def test_superusers_see_every_request(client, leeds_request):
-    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    sign_in_with_second_factor(
+        client, UserFactory(username="root", is_superuser=True, is_staff=True)
+    )
     assert "Asha Patel" in client.get("/admin/account-requests/").content.decode()
 
 
@@ -105,7 +108,7 @@ def test_an_address_that_gained_an_account_meanwhile_is_not_duplicated(
     client, tree, leeds_request, wy_coordinator
 ):
     UserFactory(username="asha", email="asha.patel@leeds.gov.uk")
-    client.force_login(wy_coordinator)
+    sign_in_with_second_factor(client, wy_coordinator)
     response = client.post(
         f"/admin/account-requests/{leeds_request.pk}/",
         {"action": "approve", "networks": [tree.leeds.pk]},

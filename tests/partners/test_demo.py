@@ -9,6 +9,7 @@ from network.models import NetworkPage, OrganisationPage
 from network.partners.demo import load_partner_accounts
 from network.partners.models import AccountRequest, OrganisationEmailDomain
 from portal.demo import DemoLoader
+from tests.signing_in import sign_in_with_second_factor
 
 
 def test_demo_requests_wait_for_the_demo_coordinator(client, db):
@@ -26,7 +27,7 @@ def test_demo_requests_wait_for_the_demo_coordinator(client, db):
     partner = get_user_model().objects.get(username="partner")
     assert partner.partner_profile.organisation.slug == "quillfield-night-shelter"
     coordinator = get_user_model().objects.get(username="wy-coordinator")
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     assert "Account requests (3)" in client.get("/admin/").content.decode()
     held = AccountRequest.objects.get(name="Dana Okafor")
     page = client.get(f"/admin/account-requests/{held.pk}/").content.decode()

@@ -4,6 +4,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from network.partners.models import OrganisationEmailDomain
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 
 
 def edit(client, organisation, domains):
@@ -23,7 +24,9 @@ def edit(client, organisation, domains):
 
 
 def test_domains_are_added_on_the_organisation_page(client, tree):
-    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    sign_in_with_second_factor(
+        client, UserFactory(username="root", is_superuser=True, is_staff=True)
+    )
     response = edit(client, tree.council, ["@Leeds.gov.uk"])
     assert response.status_code == 302
     assert list(
@@ -34,7 +37,9 @@ def test_domains_are_added_on_the_organisation_page(client, tree):
 
 
 def test_personal_and_taken_domains_are_refused_with_a_reason(client, tree, domains):
-    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    sign_in_with_second_factor(
+        client, UserFactory(username="root", is_superuser=True, is_staff=True)
+    )
     response = edit(client, tree.charity, ["gmail.com"])
     assert "personal mail service" in response.content.decode()
     response = edit(client, tree.charity, ["leeds.gov.uk"])

@@ -10,6 +10,7 @@ from django.core import mail
 from network.partners.models import AccountRequest, PartnerProfile
 from portal.visibility import PARTNERS_GROUP, POLICE_GROUP
 from tests.partners.conftest import link_in, request_data
+from tests.signing_in import sign_in_with_second_factor
 
 PASSWORD = "correct horse battery staple"
 
@@ -36,7 +37,7 @@ def test_request_confirm_approve_set_password_and_read(
     review_path = link_in(mail.outbox[-1], "/admin/account-requests/")
 
     coordinator = client.__class__()
-    coordinator.force_login(wy_coordinator)
+    sign_in_with_second_factor(coordinator, wy_coordinator)
     # The admin menu counts the requests waiting for this coordinator.
     assert "Account requests (1)" in coordinator.get("/admin/").content.decode()
     listing = coordinator.get(review_path).content.decode()
@@ -107,7 +108,7 @@ def test_approving_as_police_staff_opens_police_pages(
     )
     client.post(link_in(mail.outbox[-1], "/account/request/confirm/"))
     account_request = AccountRequest.objects.get()
-    client.force_login(wy_coordinator)
+    sign_in_with_second_factor(client, wy_coordinator)
     client.post(
         f"/admin/account-requests/{account_request.pk}/",
         {
@@ -128,7 +129,7 @@ def test_declining_tells_the_person_why(client, tree, domains, wy_coordinator):
     client.post("/account/request/", request_data(tree))
     client.post(link_in(mail.outbox[-1], "/account/request/confirm/"))
     account_request = AccountRequest.objects.get()
-    client.force_login(wy_coordinator)
+    sign_in_with_second_factor(client, wy_coordinator)
     decide_path = f"/admin/account-requests/{account_request.pk}/"
 
     # A decline without a reason is refused and changes nothing.

@@ -22,6 +22,7 @@ from network.partners.models import AccountRequest, OrganisationEmailDomain
 from network.partners.views import REQUESTS_PER_ADDRESS, REQUESTS_PER_EMAIL
 from portal.factories import UserFactory
 from tests.partners.conftest import link_in, request_data, send_and_confirm
+from tests.signing_in import sign_in_with_second_factor
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,7 @@ def test_unlisted_domain_is_held_and_says_why(client, tree, domains, wy_coordina
     account_request = AccountRequest.objects.get()
     assert account_request.status == AccountRequest.Status.HELD
     # Held requests still reach the coordinators' list, marked as held.
-    client.force_login(wy_coordinator)
+    sign_in_with_second_factor(client, wy_coordinator)
     listing = client.get("/admin/account-requests/").content.decode()
     assert "New Charity" in listing and "Held:" in listing
 

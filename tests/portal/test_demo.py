@@ -6,6 +6,7 @@ import stat
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from wagtail.models import Page, Site
 
@@ -71,15 +72,19 @@ def test_demo_logins_are_generated_kept_private_and_work(loaded):
     assert len(set(logins.values())) == 5
     mode = stat.S_IMODE(settings.DEMO_LOGINS_FILE.stat().st_mode)
     assert mode == 0o600
-    editor = authenticate(username="wy-editor", password=logins["wy-editor"])
+    # django-axes checks each sign-in against its request; a bare one will do.
+    editor = authenticate(
+        HttpRequest(), username="wy-editor", password=logins["wy-editor"]
+    )
     west_yorkshire = NetworkPage.objects.get(slug="west-yorkshire")
     assert west_yorkshire.permissions_for_user(editor).can_edit()
     assert not west_yorkshire.permissions_for_user(editor).can_publish()
     coordinator = authenticate(
-        username="wy-coordinator", password=logins["wy-coordinator"]
+        HttpRequest(), username="wy-coordinator", password=logins["wy-coordinator"]
     )
     assert west_yorkshire.permissions_for_user(coordinator).can_publish()
-    assert authenticate(username="admin", password=logins["admin"]).is_superuser
+    admin = authenticate(HttpRequest(), username="admin", password=logins["admin"])
+    assert admin.is_superuser
 
 
 def test_loading_twice_adds_nothing_and_keeps_the_passwords(loaded):

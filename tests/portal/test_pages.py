@@ -6,6 +6,7 @@ import pytest
 
 from portal.visibility import PARTNERS_GROUP
 from tests.conftest import restrict
+from tests.signing_in import sign_in_with_second_factor
 
 
 @pytest.mark.django_db
@@ -155,8 +156,11 @@ def test_pages_load_nothing_from_other_hosts(client, tree):
 
 
 @pytest.mark.django_db
-def test_shared_password_restrictions_are_not_offered_to_editors(admin_client, tree):
-    response = admin_client.get(f"/admin/pages/{tree.leeds.pk}/privacy/")
+def test_shared_password_restrictions_are_not_offered_to_editors(
+    client, admin_user, tree
+):
+    sign_in_with_second_factor(client, admin_user)
+    response = client.get(f"/admin/pages/{tree.leeds.pk}/privacy/")
     html = response.json()["html"]
     assert 'value="login"' in html and 'value="groups"' in html
     assert 'value="password"' not in html

@@ -12,7 +12,14 @@ def settings_value(module, expression, **environment):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SEARCH_BACKEND"}
+        if key
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "SEARCH_BACKEND",
+            "MFA_SECRET_ENCRYPTION_KEYS",
+        }
     }
     env.update(environment)
     code = f"import {module} as s; print({expression})"
@@ -41,16 +48,40 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set the SECRET_KEY environment variable." in result.stderr
 
 
+def test_production_refuses_to_start_without_a_key_for_authenticator_secrets():
+    result = settings_value(
+        "portal.settings.production",
+        "s.DEBUG",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="portal.example.org",
+    )
+    assert result.returncode != 0
+    assert "Set MFA_SECRET_ENCRYPTION_KEYS" in result.stderr
+
+
 def test_production_reads_its_secrets_from_the_environment():
     result = settings_value(
         "portal.settings.production",
-        "s.DEBUG, s.ALLOWED_HOSTS, s.SESSION_COOKIE_SECURE",
+        "s.DEBUG, s.ALLOWED_HOSTS, s.SESSION_COOKIE_SECURE, "
+        "s.MFA_SECRET_ENCRYPTION_KEYS",
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="portal.example.org,www.portal.example.org",
+        MFA_SECRET_ENCRYPTION_KEYS="new-key,old-key",
     )
     assert result.stdout.strip() == (
-        "False ['portal.example.org', 'www.portal.example.org'] True"
+        "False ['portal.example.org', 'www.portal.example.org'] True "
+        "['new-key', 'old-key']"
     )
+
+
+def test_lockout_limits_come_from_the_environment():
+    result = settings_value(
+        "portal.settings.base",
+        "s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME.total_seconds()",
+        AXES_FAILURE_LIMIT="10",
+        AXES_COOLOFF_MINUTES="15",
+    )
+    assert result.stdout.strip() == "10 900.0"
 
 
 def test_database_url_switches_to_postgresql():
@@ -83,3 +114,16 @@ def test_the_redis_cache_works_against_a_real_server():
     cache.set("greeting", "hello", timeout=30)
     assert cache.get("greeting") == "hello"
     cache.delete("greeting")
+
+
+def test_make_run_keeps_one_generated_key_for_authenticator_secrets(tmp_path):
+    first = settings_value(
+        "portal.settings.dev", "s.MFA_SECRET_ENCRYPTION_KEYS", PORTAL_VAR_DIR=tmp_path
+    )
+    again = settings_value(
+        "portal.settings.dev", "s.MFA_SECRET_ENCRYPTION_KEYS", PORTAL_VAR_DIR=tmp_path
+    )
+    key_file = tmp_path / "mfa-secret-key.txt"
+    assert first.stdout == again.stdout == f"['{key_file.read_text()}']\n"
+    assert len(key_file.read_text()) >= 40
+    assert key_file.stat().st_mode & 0o077 == 0

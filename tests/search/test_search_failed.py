@@ -15,6 +15,7 @@ from network.permissions import sync_network_groups
 from portal.factories import UserFactory
 from search.models import FailedSearch, GlossaryTerm
 from tests.search.search_corpus import indexed_corpus
+from tests.signing_in import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def test_report_shows_counts_to_coordinators(client, coordinator):
         count=2,
         day=timezone.localdate() - datetime.timedelta(days=1),
     )
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
 
     response = client.get(REPORT)
     html = response.content.decode()
@@ -98,7 +99,7 @@ def test_report_is_for_coordinators_only(client, tree, personas):
     for user in (None, personas["partner"], editor):
         client.logout()
         if user:
-            client.force_login(user)
+            sign_in_with_second_factor(client, user)
         response = client.get(REPORT)
         assert response.status_code in (302, 403)
         assert b"plonkwagon stalls" not in response.content
@@ -107,7 +108,7 @@ def test_report_is_for_coordinators_only(client, tree, personas):
 def test_one_step_adds_the_words_as_a_synonym(client, corpus, coordinator):
     client.get("/search/", {"q": "plonkwagon drivers"})
     assert FailedSearch.objects.filter(words="plonkwagon drivers").exists()
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     term = GlossaryTerm.objects.get(term="county lines")
 
     response = client.post(
@@ -127,7 +128,7 @@ def test_one_step_adds_the_words_as_a_synonym(client, corpus, coordinator):
 
 
 def test_adding_needs_a_term(client, coordinator):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
 
     response = client.post(ADD, {"words": "plonkwagon drivers"}, follow=True)
 
@@ -135,7 +136,7 @@ def test_adding_needs_a_term(client, coordinator):
 
 
 def test_coordinators_edit_the_glossary_in_the_admin(client, coordinator):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
 
     listing = client.get("/admin/snippets/search/glossaryterm/")
     response = client.post(

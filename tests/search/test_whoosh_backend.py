@@ -35,6 +35,7 @@ from search.backends.whoosh import (
     WhooshSearchBackend,
     WhooshSearchRebuilder,
 )
+from tests.signing_in import sign_in_with_second_factor
 
 WHOOSH = "search.backends.whoosh"
 
@@ -527,6 +528,6 @@ def test_only_the_start_of_a_long_query_is_searched(backend, tree):
 )
 def test_wagtail_admin_searches(backend, tree, personas, client, url):
     rebuild()
-    client.force_login(personas["superuser"])
+    sign_in_with_second_factor(client, personas["superuser"])
     response = client.get(url.format(parent=tree.west_yorkshire.pk))
     assert response.status_code == 200

@@ -4,6 +4,7 @@ import pytest
 
 from events.models import Headcount, TrainingRecord
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 from tests.training.conftest import day, delivered
 
 LIST = "/admin/snippets/events/trainingrecord/"
@@ -20,7 +21,7 @@ def records(tree, course):
 def test_a_coordinator_lists_and_edits_only_their_networks_records(
     client, tree, records, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     listing = client.get(LIST)
     assert listing.status_code == 200
     shown = {record.pk for record in listing.context["object_list"]}
@@ -38,7 +39,7 @@ def test_a_coordinator_lists_and_edits_only_their_networks_records(
 def test_the_network_choice_offers_only_their_networks(
     client, tree, course, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     form = client.get(f"{LIST}add/").context["form"]
     offered = set(form.fields["network"].queryset.values_list("slug", flat=True))
     assert offered == {"west-yorkshire", "leeds", "bradford"}
@@ -46,7 +47,7 @@ def test_the_network_choice_offers_only_their_networks(
 
 def test_editors_cannot_open_training_records(client, tree, records):
     editor = UserFactory(username="editor", groups=[tree.west_yorkshire.editors_group])
-    client.force_login(editor)
+    sign_in_with_second_factor(client, editor)
     assert client.get(LIST).status_code in (302, 403)
 
 
@@ -88,7 +89,7 @@ def add_form(course, network, *headcounts, **fields):
 def test_a_coordinator_records_a_session_with_headcounts_in_the_admin(
     client, tree, course, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.post(
         f"{LIST}add/",
         add_form(
@@ -123,7 +124,7 @@ def test_a_coordinator_records_a_session_with_headcounts_in_the_admin(
 def test_a_negative_headcount_is_refused_and_nothing_is_saved(
     client, tree, course, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.post(
         f"{LIST}add/",
         add_form(
@@ -145,7 +146,7 @@ def test_a_negative_headcount_is_refused_and_nothing_is_saved(
 def test_a_network_outside_theirs_is_refused_and_nothing_is_saved(
     client, tree, course, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.post(
         f"{LIST}add/",
         add_form(course, tree.north_east, (tree.charity, "Support workers", 9)),

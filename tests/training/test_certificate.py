@@ -14,6 +14,7 @@ from events.models import NamedAttendee
 from events.models.training import add_months
 from network.models import OrganisationPage
 from portal.factories import UserFactory
+from tests.signing_in import sign_in_with_second_factor
 from tests.training.conftest import day, delivered
 
 EDIT = "/admin/snippets/events/trainingrecord/edit/{}/"
@@ -38,7 +39,7 @@ def certificate_url(attendee):
 def test_a_coordinator_prints_the_certificate_of_their_networks_attendee(
     client, attendee, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.get(certificate_url(attendee))
     assert response.status_code == 200
     page = response.content.decode()
@@ -61,14 +62,14 @@ def test_a_coordinator_prints_the_certificate_of_their_networks_attendee(
 def test_the_record_edit_screen_links_to_each_certificate(
     client, attendee, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     page = client.get(EDIT.format(attendee.record_id)).content.decode()
     assert f'href="{certificate_url(attendee)}"' in page
     assert "Certificate for Ada Lovegood" in page
 
 
 def test_a_superuser_may_print_it(client, attendee, personas):
-    client.force_login(personas["superuser"])
+    sign_in_with_second_factor(client, personas["superuser"])
     assert client.get(certificate_url(attendee)).status_code == 200
 
 
@@ -76,7 +77,7 @@ def test_another_networks_coordinator_cannot_open_it(client, tree, attendee):
     other = UserFactory(
         username="ne-coord", groups=[tree.north_east.coordinators_group]
     )
-    client.force_login(other)
+    sign_in_with_second_factor(client, other)
     response = client.get(certificate_url(attendee))
     assert response.status_code == 404
     assert b"Lovegood" not in response.content
@@ -90,7 +91,7 @@ def test_a_lower_networks_coordinator_cannot_open_a_higher_networks_one(
         record=record, name="Ada Lovegood", consent=True
     )
     leeds = UserFactory(username="leeds-coord", groups=[tree.leeds.coordinators_group])
-    client.force_login(leeds)
+    sign_in_with_second_factor(client, leeds)
     assert client.get(certificate_url(attendee)).status_code == 404
 
 
@@ -116,7 +117,7 @@ def test_once_the_names_are_erased_the_certificate_is_gone(
     attendee = NamedAttendee.objects.create(
         record=record, name="Ada Lovegood", consent=True
     )
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     assert client.get(certificate_url(attendee)).status_code == 200
     call_command("erase_training_names", stdout=io.StringIO())
     response = client.get(certificate_url(attendee))

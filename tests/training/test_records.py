@@ -20,6 +20,7 @@ from events.models import (
     TrainingRecord,
 )
 from events.models.training import add_months
+from tests.signing_in import sign_in_with_second_factor
 from tests.training.conftest import day, delivered
 
 SAMPLE = (
@@ -51,7 +52,7 @@ def held_session(tree, events_index):
 def test_attendance_becomes_one_record_and_twice_counts_nobody_twice(
     client, tree, held_session, course, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     form = {
         "action": "training-record",
         "course": course.pk,
@@ -77,7 +78,7 @@ def test_attendance_becomes_one_record_and_twice_counts_nobody_twice(
 def test_a_half_filled_walk_in_row_is_explained_and_nothing_is_saved(
     client, held_session, course, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.post(
         held_session.url + "attendance/",
         {
@@ -103,7 +104,7 @@ def test_only_training_events_become_records(
     meeting = EventPageFactory(
         parent=tree.leeds, start=start, end=start + datetime.timedelta(hours=1)
     )
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     html = client.get(meeting.url + "attendance/").content.decode()
     assert "Training record" not in html
 
@@ -169,7 +170,7 @@ def test_the_erasure_command_refuses_what_is_not_an_email(db):
 def test_the_documented_sample_imports(
     client, tree, course, training_page, coordinator
 ):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     with SAMPLE.open("rb") as sample:
         response = client.post(
             training_page.url + "import/", {"file": sample}, follow=True
@@ -186,7 +187,7 @@ def test_a_bad_file_is_refused_whole_with_errors_by_row_and_column(
 ):
     rows = SAMPLE.read_text().splitlines()
     rows.append("2019-13-01,No such course,North East,,,maybe,Somewhere,,,none")
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     upload = io.BytesIO("\n".join(rows).encode())
     upload.name = "records.csv"
     response = client.post(training_page.url + "import/", {"file": upload})
@@ -212,7 +213,7 @@ def test_a_file_that_is_not_csv_gets_a_message_and_saves_nothing(
     rows = SAMPLE.read_text().splitlines()
     # A cell longer than the csv module accepts: the reader itself fails.
     rows.append("2024-05-01," + "x" * 200_000)
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     upload = io.BytesIO("\n".join(rows).encode())
     upload.name = "records.csv"
     response = client.post(training_page.url + "import/", {"file": upload})
@@ -235,7 +236,7 @@ def test_export_follows_the_filters_and_holds_no_names(
     delivered(tree.leeds, course, day(2023, 5, 1), 3)
     delivered(tree.north_east, course, day(2024, 5, 1), 7)
     NamedAttendee.objects.create(record=kept, name="Zed Unique", consent=True)
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.get(training_page.url + "export/", {"period": "fy-2024"})
     text = response.content.decode()
     lines = text.splitlines()

@@ -6,6 +6,7 @@ from events.models import Course
 from network.models import OrganisationPage
 from portal.visibility import PARTNERS_GROUP
 from tests.conftest import restrict
+from tests.signing_in import sign_in_with_second_factor
 from tests.training.conftest import day, delivered
 
 
@@ -134,7 +135,7 @@ def test_the_public_sees_totals_and_coordinators_the_sessions(
 ):
     public = client.get(training_page.url)
     assert "Sessions in your networks" not in public.content.decode()
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.get(training_page.url)
     # West Yorkshire's own sessions, not North East's.
     assert response.context["sessions_count"] == 3
