@@ -81,6 +81,7 @@ check-django: $(VENV)/.installed-test var ## Run Django's system checks and look
 check-deploy: $(VENV)/.installed-test var ## Run Django's deployment checks against the production settings
 	DJANGO_SETTINGS_MODULE=portal.settings.production \
 	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	MFA_SECRET_ENCRYPTION_KEYS="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(32))')" \
 	ALLOWED_HOSTS=portal.example.org \
 	$(MANAGE) check --deploy --fail-level WARNING
 

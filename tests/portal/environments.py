@@ -32,6 +32,7 @@ def production_environment(**settings):
     env.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="second-portal-in-tests-" + "x" * 40,
+        MFA_SECRET_ENCRYPTION_KEYS="second-portal-in-tests-" + "y" * 20,
     )
     env.update({key: str(value) for key, value in settings.items()})
     return env

@@ -23,6 +23,7 @@ from best_practice.models import BestPracticePage
 from portal.factories import UserFactory
 from portal.visibility import PARTNERS_GROUP
 from tests.best_practice.test_import import row, run, write_csv
+from tests.signing_in import sign_in_with_second_factor
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def coordinator(tree, client):
         last_name="Patel",
         groups=[tree.west_yorkshire.coordinators_group],
     )
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     return user
 
 
@@ -158,7 +159,7 @@ def test_deleting_is_logged_and_stays_in_the_site_history(
     # The page has gone, so its history lives on in the site history, which
     # only an administrator sees whole.
     admin = UserFactory(username="admin", is_superuser=True)
-    client.force_login(admin)
+    sign_in_with_second_factor(client, admin)
     history = site_history(client)
     assert "Car wash welfare visits" in history
     assert "Deleted" in history
@@ -249,7 +250,7 @@ def test_collection_privacy_is_logged_with_the_user(client, tree):
     admin = UserFactory(username="admin", first_name="Sam", last_name="Okafor")
     admin.is_superuser = True
     admin.save()
-    client.force_login(admin)
+    sign_in_with_second_factor(client, admin)
     collection = Collection.get_first_root_node().add_child(name="Police papers")
     url = reverse("wagtailadmin_collections:set_privacy", args=[collection.pk])
 
@@ -292,7 +293,7 @@ def test_imported_practices_are_logged_as_created_published_and_restricted(
     restricted = only_entry(police, "wagtail.view_restriction.create")
     assert restricted.data["restriction"]["type"] == "groups"
 
-    client.force_login(UserFactory(username="admin", is_superuser=True))
+    sign_in_with_second_factor(client, UserFactory(username="admin", is_superuser=True))
     history = page_history(client, police)
     assert "Added the &#x27;Private, accessible to users in specific groups" in (
         history

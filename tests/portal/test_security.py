@@ -170,6 +170,7 @@ def production_environment():
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portal.example.org",
+        "MFA_SECRET_ENCRYPTION_KEYS": secrets.token_urlsafe(32),
     }
 
 
@@ -211,6 +212,7 @@ def test_production_sends_hsts_and_marks_cookies_secure():
         "s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE",
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="portal.example.org",
+        MFA_SECRET_ENCRYPTION_KEYS="y" * 32,
     )
     assert result.stdout.split() == [
         "31536000",

@@ -12,6 +12,7 @@ from django.urls import reverse
 import pytest
 
 from portal.sessions import LAST_SEEN, SIGNED_IN_AT
+from tests.signing_in import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def signed_in(client, tree, personas):
     """The test client signed in as a partner, who may read the briefing."""
-    client.force_login(personas["partner"])
+    sign_in_with_second_factor(client, personas["partner"])
     assert client.get(tree.partners_page.url).status_code == 200
     return client
 
@@ -90,7 +91,7 @@ def test_deactivating_an_account_ends_its_open_session(signed_in, tree, personas
 
 
 def test_the_wagtail_admin_signs_out_idle_editors_too(client, tree, personas):
-    client.force_login(personas["superuser"])
+    sign_in_with_second_factor(client, personas["superuser"])
     move_back(client, LAST_SEEN, settings.SESSION_IDLE_TIMEOUT + 1)
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302

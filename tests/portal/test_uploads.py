@@ -19,6 +19,7 @@ from portal.factories import UserFactory
 from portal.uploads import DOCUMENT_FORMATS
 from tests.portal import sample_files
 from tests.portal.sample_files import GENUINE_DOCUMENTS, HTML, PDF
+from tests.signing_in import sign_in_with_second_factor
 
 Document = get_document_model()
 Image = get_image_model()
@@ -35,7 +36,7 @@ def media_root(settings, tmp_path):
 def editor(tree, client, media_root):
     """A network editor, signed in: editors may add documents and images."""
     user = UserFactory(username="leeds-editor", groups=[tree.leeds.editors_group])
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     return user
 
 
