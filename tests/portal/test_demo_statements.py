@@ -67,4 +67,3 @@ def test_accessibility_statement_says_how_the_portal_is_tested(client, statement
         "email accessibility@network-portal.example.org",
     ]:
         assert claim in statement
-
