@@ -50,7 +50,10 @@ def demo_logins(transactional_db):
 
 
 @pytest.fixture
-def indexed_demo(demo_logins):
-    """The demo portal with its search index built, as `load_demo` leaves it."""
+def indexed_demo(demo_logins, search_index):
+    """
+    The demo portal with its search index built, as `load_demo` leaves it,
+    in a folder of the test's own.
+    """
     call_command("update_index", verbosity=0, stdout=io.StringIO())
     return demo_logins

@@ -243,7 +243,10 @@ def dynamic_visits():
     return visits
 
 
-def test_every_page_type_and_state_passes_the_checks(live_server, demo_logins, browser):
+def test_every_page_type_and_state_passes_the_checks(
+    live_server, indexed_demo, browser
+):
+    demo_logins = indexed_demo
     from events.models.training import NamedAttendee
     from network.models import NetworkPage
 
