@@ -319,10 +319,7 @@ class DemoLoader:
                 slug=entry["slug"],
                 title=entry["title"],
                 summary=entry["summary"],
-                body=[
-                    (kind, text if kind == "heading" else f"<p>{text}</p>")
-                    for kind, text in entry["body"]
-                ],
+                body=[(kind, _block_value(kind, text)) for kind, text in entry["body"]],
             )
             pages[entry["slug"]] = page
             if entry["restriction"] and not page.view_restrictions.exists():
@@ -384,6 +381,13 @@ class DemoLoader:
 
 def _date(text):
     return datetime.date.fromisoformat(text) if text else None
+
+
+def _block_value(kind, text):
+    """Return a body block's value: paragraphs become rich text, lists stay."""
+    if kind == "paragraph" and not text.startswith("<"):
+        return f"<p>{text}</p>"
+    return text
 
 
 def remove_welcome_page():

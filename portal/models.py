@@ -43,12 +43,22 @@ class BasePage(Page):
         return context
 
     def get_breadcrumbs(self, request):
-        """Return the trail from the home page down to this page."""
+        """
+        Return the trail from the home page down to this page.
+
+        The home page is called "Home", as in the trails of the views outside
+        the page tree (sign-in, My portal, reports), so that the same link has
+        the same name on every page.
+        """
         site_root_depth = 2
         trail = self.get_ancestors(inclusive=True).filter(depth__gte=site_root_depth)
         if len(trail) < 2:
             return []
-        return [{"title": crumb.title, "url": crumb.url} for crumb in trail]
+        home, *below = trail
+        return [
+            {"title": "Home", "url": home.url},
+            *({"title": crumb.title, "url": crumb.url} for crumb in below),
+        ]
 
 
 class HomePage(BasePage):

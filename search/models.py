@@ -136,6 +136,10 @@ class GlossaryTerm(models.Model):
         return first if first.isalpha() else "#"
 
 
+# How long the record of a search that found nothing is kept.
+FAILED_SEARCH_KEPT_DAYS = 90
+
+
 class FailedSearch(models.Model):
     """
     How many searches for some words found nothing on one day.
@@ -177,7 +181,7 @@ class FailedSearch(models.Model):
                 cls.objects.filter(words=words, day=today).update(count=F("count") + 1)
 
     @classmethod
-    def purge(cls, days=90, today=None):
+    def purge(cls, days=FAILED_SEARCH_KEPT_DAYS, today=None):
         """Delete the records older than `days` days; return how many."""
         today = today or timezone.localdate()
         cutoff = today - datetime.timedelta(days=days)

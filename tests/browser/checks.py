@@ -21,12 +21,18 @@ MOBILE = {"width": 375, "height": 812}
 NARROWEST = {"width": 320, "height": 640}
 
 # What a focused element may use to show focus, in GOV.UK style or otherwise.
+# GOV.UK checkboxes and radios hide the input and draw the box, and its focus
+# ring, on the label's ::before, so that is where their focus shows.
 FOCUS_STYLES_JS = """element => {
-  const style = getComputedStyle(element);
+  const drawn = element.matches(".govuk-checkboxes__input, .govuk-radios__input");
+  const style = drawn
+    ? getComputedStyle(element.labels[0], "::before")
+    : getComputedStyle(element);
   return {
     outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
     boxShadow: style.boxShadow,
     background: style.backgroundColor,
+    border: drawn ? style.borderWidth : "",
   };
 }"""
 

@@ -47,3 +47,13 @@ def demo_logins(transactional_db):
 
     call_command("load_demo", skip_index=True, stdout=io.StringIO())
     return read_logins()
+
+
+@pytest.fixture
+def indexed_demo(demo_logins, search_index):
+    """
+    The demo portal with its search index built, as `load_demo` leaves it,
+    in a folder of the test's own.
+    """
+    call_command("update_index", verbosity=0, stdout=io.StringIO())
+    return demo_logins

@@ -8,10 +8,7 @@ keyboard alone. Pages are checked with axe (WCAG 2.2 AA), for sideways
 scrolling at 320 px, and saved as screenshots in tests/screenshots/.
 """
 
-import io
 import re
-
-from django.core.management import call_command
 
 import pytest
 from playwright.sync_api import expect
@@ -19,13 +16,6 @@ from playwright.sync_api import expect
 from tests.browser.checks import MOBILE, SCREENSHOTS, PageChecks
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def indexed_demo(demo_logins):
-    """The demo portal with its search index built, as `load_demo` leaves it."""
-    call_command("update_index", verbosity=0, stdout=io.StringIO())
-    return demo_logins
 
 
 def test_search_for_an_acronym_on_a_phone(live_server, indexed_demo, page):

@@ -2,21 +2,22 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.models import FailedSearch
+from search.models import FAILED_SEARCH_KEPT_DAYS, FailedSearch
 
 
 class Command(BaseCommand):
     help = (
         "Delete the records of searches that found nothing once they are older "
-        "than --days (default 90). Safe to run any number of times."
+        f"than --days (default {FAILED_SEARCH_KEPT_DAYS}). Safe to run any number "
+        "of times."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--days",
             type=int,
-            default=90,
-            help="Keep the records of this many days (default 90).",
+            default=FAILED_SEARCH_KEPT_DAYS,
+            help=f"Keep the records of this many days (default {FAILED_SEARCH_KEPT_DAYS}).",
         )
 
     def handle(self, *args, days, **options):
