@@ -219,6 +219,21 @@ def as_persona(client, personas):
     return sign_in
 
 
+@pytest.fixture(autouse=True)
+def unindexed(tmp_path, settings):
+    """
+    An index of the test's own that was never built, unless the test asks
+    for `search_index`: saving pages does not index them in the tests, so
+    an index that another test built would be out of date, and searching
+    it would answer for pages this test does not have.
+    """
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]
+    if backend["BACKEND"] == "search.backends.whoosh":
+        settings.WAGTAILSEARCH_BACKENDS = {
+            "default": {**backend, "PATH": str(tmp_path / "unindexed")}
+        }
+
+
 @pytest.fixture
 def search_index(tmp_path, settings):
     """

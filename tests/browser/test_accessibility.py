@@ -14,12 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 import pytest
 from playwright.sync_api import expect
 
+from portal.mfa import requires_second_factor
 from tests.browser.checks import DESKTOP, FOCUS_STYLES_JS, SCREENSHOTS, PageChecks
+from tests.signing_in import enrol_authenticator, totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -187,10 +190,16 @@ COORDINATOR = [
 
 
 def sign_in(page, base_url, username, password):
+    """Sign in as a person would, with the authenticator's code if asked."""
+    user = get_user_model().objects.get(username=username)
+    secret = enrol_authenticator(user) if requires_second_factor(user) else None
     page.goto(f"{base_url}/account/sign-in/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if secret:
+        page.get_by_label("Six-digit code").fill(totp_code(secret))
+        page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
