@@ -250,14 +250,7 @@ class Library:
         """
         query = text or MATCH_ALL
         count = self._counter(self.visible, query, filters)
-        facets = [
-            vocabulary_facet(name, legend, model, count(name, field_name), data)
-            for name, legend, model, field_name in VOCABULARY_FACETS
-        ]
-        facets += [
-            choice_facet(name, legend, choices, count(name, field_name, str), data)
-            for name, legend, choices, field_name in CHOICE_FACETS
-        ]
+        facets = taxonomy_facets(count, data)
         # A network counts the practice of its child networks too: one
         # count per network, by path prefix.
         others = self.visible
@@ -406,6 +399,24 @@ class Library:
 
 
 # Facets from counts, however they were counted --------------------------------
+
+
+def taxonomy_facets(count, data, names=None):
+    """
+    Return the vocabulary and choice facets (those in `names`, default
+    all), counted by `count(name, field, key)` as `Library._counter` does.
+    """
+    facets = [
+        vocabulary_facet(name, legend, model, count(name, field_name), data)
+        for name, legend, model, field_name in VOCABULARY_FACETS
+        if names is None or name in names
+    ]
+    facets += [
+        choice_facet(name, legend, choices, count(name, field_name, str), data)
+        for name, legend, choices, field_name in CHOICE_FACETS
+        if names is None or name in names
+    ]
+    return facets
 
 
 def vocabulary_facet(name, legend, model, counts, data):

@@ -27,15 +27,12 @@ from wagtail.search.utils import normalise_query_string
 
 from best_practice.forms import LibraryFilterForm
 from best_practice.library import (
-    CHOICE_FACETS,
-    VOCABULARY_FACETS,
     Facet,
     Library,
     Option,
-    choice_facet,
     network_indent,
     tag_facet,
-    vocabulary_facet,
+    taxonomy_facets,
 )
 from best_practice.models import BestPracticePage, BestPracticePageTag
 from network.models import NetworkPage
@@ -157,15 +154,7 @@ class PracticeFacets(Library):
         back to it, thousands of them on a broad search.
         """
         counts = self._counter(practices, query, self.conditions(data))
-        facets = [
-            vocabulary_facet(name, legend, model, counts(name, field_name), data)
-            for name, legend, model, field_name in VOCABULARY_FACETS
-        ]
-        facets += [
-            choice_facet(name, legend, choices, counts(name, field_name, str), data)
-            for name, legend, choices, field_name in CHOICE_FACETS
-            if name in PRACTICE_FACETS
-        ]
+        facets = taxonomy_facets(counts, data, PRACTICE_FACETS)
         tag_counts = counts("tag", "tags")
         chosen = data.get("tag")
         # Only tags with a count are shown, so only those are loaded.
