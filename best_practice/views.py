@@ -21,10 +21,8 @@ from best_practice.library import (
     PRACTICES_PER_PAGE,
     Library,
     Sort,
-    attach_networks,
     practices_shown,
     visible_practices,
-    with_adoption_counts,
 )
 from best_practice.models import BestPracticePageTag
 from portal.pagination import paginate, query_string_without_page
@@ -251,10 +249,9 @@ def latest_practice(request, under=None, limit=LATEST_PRACTICE_COUNT):
 
 def contributions(request, organisation):
     """Return the practices `organisation` contributed that the request may see."""
-    return attach_networks(
-        list(
-            with_adoption_counts(request, visible_practices(request))
-            .filter(contributing_organisations=organisation)
-            .order_by("-first_published_at", "-pk")
-        )
+    return practices_shown(
+        request,
+        visible_practices(request)
+        .filter(contributing_organisations=organisation)
+        .order_by("-first_published_at", "-pk"),
     )

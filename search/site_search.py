@@ -30,7 +30,8 @@ from best_practice.library import (
     Facet,
     Library,
     Option,
-    network_indent,
+    count_under_networks,
+    network_facet,
     tag_facet,
     taxonomy_facets,
 )
@@ -353,45 +354,24 @@ class SiteSearch:
             ],
         )
 
-        # Each match counts towards every network above it. Counted network
-        # by network: the index answers a path prefix from a cached mask,
-        # where listing every match's path meant decoding thousands.
+        # Each match counts towards every network above it.
         networks = list(self.library.networks())
-        unfiltered = self.scope(without={"network"})
-        under = {
-            network.path: unfiltered.filter(path__startswith=network.path)
-            .search(query)
-            .count()
-            for network in networks
-        }
-        chosen = self.data.get("network")
-        network_facet = Facet(
-            "network",
-            "Network",
-            [
-                Option(
-                    str(network.pk),
-                    network.title,
-                    under[network.path],
-                    bool(chosen and chosen.pk == network.pk),
-                    indent=network_indent(network),
-                )
-                for network in networks
-                if under[network.path] or (chosen and chosen.pk == network.pk)
-            ],
-        )
+        counts = count_under_networks(self.scope(without={"network"}), query, networks)
+        networks_offered = only_offered(network_facet(networks, counts, self.data))
 
         practice_facets = []
         if not chosen_kinds or "best-practice" in chosen_kinds:
             practices = self.library.visible
-            if chosen:
-                practices = practices.filter(path__startswith=chosen.path)
-            practice_facets = self.library.counted(practices, query, self.data)
-            for facet in practice_facets:
-                facet.options = [o for o in facet.options if o.count or o.selected]
+            network = self.data.get("network")
+            if network:
+                practices = practices.filter(path__startswith=network.path)
+            practice_facets = [
+                only_offered(facet)
+                for facet in self.library.counted(practices, query, self.data)
+            ]
         return {
             "kind_facet": kind_facet,
-            "network_facet": network_facet,
+            "network_facet": networks_offered,
             "practice_facets": [f for f in practice_facets if f.options],
         }
 
@@ -423,6 +403,12 @@ class SiteSearch:
                 corrected.append(word)
         suggestion = " ".join(corrected)
         return suggestion if suggestion != " ".join(words) else ""
+
+
+def only_offered(facet):
+    """Keep the options of `facet` that something matches, or that are chosen."""
+    facet.options = [o for o in facet.options if o.count or o.selected]
+    return facet
 
 
 def words_of(text):
