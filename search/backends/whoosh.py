@@ -1823,9 +1823,14 @@ BM25_K1 = 1.2
 #: Decoded postings kept per searcher before the cache is emptied (about 8
 #: bytes each): enough for every word of a site's usual searches.
 POSTINGS_CACHE_LIMIT = 4_000_000
-#: Phrases whose matches are kept per searcher (a mask of one byte per
-#: document each).
-MAX_CACHED_PHRASES = 256
+#: Bytes of phrase matches kept per searcher (4 per matching document).
+#: A glossary term searched expands to its forms as phrases in every text
+#: column, 35 to 70 phrases a search: a limit counted in phrases (256 once)
+#: was emptied every few searches, and checking word positions again was
+#: most of a search page's time.
+PHRASE_CACHE_BYTES = 32 * 1024 * 1024
+#: Whole searches whose matches and scores are kept per searcher.
+MATCHES_KEPT = 16
 
 
 class _Scorer:
@@ -1860,10 +1865,16 @@ class _Scorer:
         self._decoded = {}
         self._pks = None
         self._by_pk = None
-        # {(column, words, slop): mask of the documents where the phrase
-        # holds}, for as long as this searcher: one search page counts the
-        # same phrase for its results and for each of its filters.
+        # {(column, words, slop): document numbers where the phrase holds},
+        # for as long as this searcher, oldest first: one search page counts
+        # the same phrase for its results and each of its filters, and the
+        # glossary's phrases come back search after search.
         self._phrases = {}
+        self._phrase_bytes = 0
+        # {repr(query): (mask, scores or None)} of the latest few searches:
+        # a search page asks for the same words' results, count and a dozen
+        # filter counts, each with its own filters.
+        self._matches = {}
 
     # Reading the index
 
@@ -2095,6 +2106,23 @@ class _Scorer:
         )
         return mask, numpy.zeros(self.size, numpy.float32) if scored else None
 
+    def matches(self, query, scored=True):
+        """
+        Return ``(mask, scores)`` as ``evaluate()`` does, for a whole
+        compiled query: remembered for the searcher's latest searches, and
+        returned as copies the caller may change.
+        """
+        key = repr(query)
+        known = self._matches.pop(key, None)
+        if known is None or (scored and known[1] is None):
+            known = self.evaluate(query, scored)
+        # Latest last: the oldest is the first key.
+        self._matches[key] = known
+        if len(self._matches) > MATCHES_KEPT:
+            del self._matches[next(iter(self._matches))]
+        mask, scores = known
+        return mask.copy(), scores.copy() if scored else None
+
     def _phrase_candidates(self, query, scored):
         """Documents holding every word of the phrase, and their scores."""
         results = [
@@ -2112,16 +2140,28 @@ class _Scorer:
         Return the mask of documents where the phrase ``query`` holds, given
         the mask of its ``candidates``; worked out once per searcher.
         """
-        key = _phrase_key(query)
-        holds = self._phrases.get(key)
-        if holds is None:
-            holds = numpy.zeros(self.size, dtype=bool)
-            holds[candidates] = self._phrase_holds(query, numpy.flatnonzero(candidates))
-            holds.setflags(write=False)
-            if len(self._phrases) >= MAX_CACHED_PHRASES:
-                self._phrases.clear()
-            self._phrases[key] = holds
+        holds = numpy.zeros(self.size, dtype=bool)
+        holds[self._phrase_documents(query, candidates)] = True
         return holds
+
+    def _phrase_documents(self, query, candidates):
+        """Return the sorted document numbers where ``query`` holds (cached)."""
+        key = _phrase_key(query)
+        documents = self._phrases.get(key)
+        if documents is None:
+            checked = numpy.flatnonzero(candidates)
+            documents = checked[self._phrase_holds(query, checked)].astype(numpy.int32)
+            self._keep_phrase(key, documents)
+        return documents
+
+    def _keep_phrase(self, key, documents):
+        documents.setflags(write=False)
+        self._phrases[key] = documents
+        self._phrase_bytes += documents.nbytes
+        # Oldest first: dictionaries keep the order keys were added in.
+        while self._phrase_bytes > PHRASE_CACHE_BYTES and len(self._phrases) > 1:
+            oldest = next(iter(self._phrases))
+            self._phrase_bytes -= self._phrases.pop(oldest).nbytes
 
     def _phrase_holds(self, query, docnums):
         """
@@ -2153,7 +2193,7 @@ class _Scorer:
         phrases = _phrases_across_columns(query)
         if phrases:
             return self._top_phrase(phrases, allowed, stop)
-        mask, scores = self.evaluate(query)
+        mask, scores = self.matches(query)
         mask &= self.live()
         if allowed is not None:
             mask &= allowed
@@ -2206,7 +2246,7 @@ class _Scorer:
                 holds = numpy.zeros(len(chunk), dtype=bool)
                 known = self._phrases.get(_phrase_key(phrase))
                 if known is not None:
-                    holds[inside] = known[chunk[inside]]
+                    holds[inside] = numpy.isin(chunk[inside], known)
                 else:
                     holds[inside] = self._phrase_holds(phrase, chunk[inside])
                 exact[chunk[holds]] += phrase_scores[chunk[holds]]
@@ -2501,7 +2541,7 @@ class WhooshSearchResults(BaseSearchResults):
         scorer = _scorer(searcher, cache)
         if query is None:
             return numpy.zeros(scorer.size, dtype=bool)
-        matching, _ = scorer.evaluate(query, scored=False)
+        matching, _ = scorer.matches(query, scored=False)
         matching &= scorer.live()
         if allowed is not None:
             matching &= allowed

@@ -120,6 +120,26 @@ def test_first_results_are_the_best_of_all(backend, library):  # noqa: F811
         assert scores == sorted(scores, reverse=True)
 
 
+def phrase_titles(text):
+    return sorted(page.title for page in Page.objects.live().search(Phrase(text)))
+
+
+def test_phrases_are_answered_the_same_from_the_cache_and_after_it_is_full(
+    backend,  # noqa: F811
+    library,  # noqa: F811
+    monkeypatch,
+):
+    fresh = {text: phrase_titles(text) for text in ("county lines", "modern slavery")}
+    assert fresh["county lines"], "the phrase matches something"
+    # Answered again from the searcher's kept matches.
+    assert {text: phrase_titles(text) for text in fresh} == fresh
+    # A cache with room for one phrase at a time keeps dropping the oldest;
+    # every answer is still the phrase's own.
+    monkeypatch.setattr(whoosh, "PHRASE_CACHE_BYTES", 1)
+    for _ in range(2):
+        assert {text: phrase_titles(text) for text in fresh} == fresh
+
+
 class OneByOne:
     """A matcher offering only Whoosh's public matcher interface."""
 
