@@ -25,7 +25,7 @@ from best_practice.models import (
 from network.models import NetworkPage, OrganisationPage
 from portal.visibility import hidden_q, visible_pages
 from search.backends.whoosh import SearchIndexUnavailable
-from search.fallback import search_or_fallback
+from search.fallback import ranked_keys
 
 PRACTICES_PER_PAGE = 10
 # Long enough for any real question, short enough to keep the search cheap.
@@ -189,10 +189,8 @@ class Library:
             # The backend only ranks; the database decides what may be seen,
             # so a stale index entry cannot bring back a restricted page.
             ranking = {
-                practice.pk: position
-                for position, practice in enumerate(
-                    search_or_fallback(self.visible, query)
-                )
+                pk: position
+                for position, pk in enumerate(ranked_keys(self.visible, query))
             }
             matched = matched.filter(pk__in=list(ranking))
 

@@ -29,3 +29,22 @@ def search_or_fallback(queryset, query, limit=None, **options):
     except SearchIndexUnavailable:
         logger.exception("Search index unavailable; searching the database instead")
         return list(queryset.search(query, backend=FALLBACK_BACKEND, **options)[:limit])
+
+
+def ranked_keys(queryset, query):
+    """
+    Return the primary keys of every match of `query` in `queryset`, best
+    first; from the database fallback if the index is unavailable.
+
+    For ranking a listing the database then filters and pages: a backend
+    that can list its matches' keys (ours) does so without loading a page
+    object per match, thousands on a broad search.
+    """
+    try:
+        results = queryset.search(query)
+        if hasattr(results, "ranked_keys"):
+            return results.ranked_keys()
+        return [obj.pk for obj in results]
+    except SearchIndexUnavailable:
+        logger.exception("Search index unavailable; searching the database instead")
+        return [obj.pk for obj in queryset.search(query, backend=FALLBACK_BACKEND)]

@@ -2480,6 +2480,21 @@ class WhooshSearchResults(BaseSearchResults):
         end = len(results.top_n)
         return [(pks[results.docnum(i)], None) for i in range(self.start, end)]
 
+    def ranked_keys(self):
+        """
+        Return the primary keys of every match (within the slice), best
+        first, without loading the objects: for a caller that filters and
+        pages them in the database itself. Keys of objects deleted since
+        they were indexed may be among them.
+        """
+        if self.stop is not None and self.stop <= self.start:
+            return []
+        to_python = self.query_compiler.model._meta.pk.to_python
+        return [
+            to_python(pk)
+            for pk, _score in self.query_compiler.run(self.backend, self._hits)
+        ]
+
     def _matching_pks(self, searcher, query, allowed, cache):
         """Return the primary keys of all matches, or None if there are too many."""
         matching = numpy.flatnonzero(self._matching(searcher, query, allowed, cache))

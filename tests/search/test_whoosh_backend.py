@@ -232,6 +232,15 @@ def test_phrase(backend, library):
     assert sorted(titles(loose)) == ["Reading the signs", "Spotting county lines"]
 
 
+def test_ranked_keys_are_the_results_keys_in_order(backend, library):
+    results = Page.objects.live().search("slavery county")
+    keys = results.ranked_keys()
+    assert len(keys) > 1
+    assert keys == [page.pk for page in results]
+    assert all(isinstance(key, int) for key in keys)
+    assert results[1:].ranked_keys() == keys[1:]
+
+
 def test_operator_and_or(backend, library):
     either = Page.objects.search("referral washes", operator="or")
     assert sorted(titles(either)) == [
