@@ -1317,6 +1317,29 @@ class WhooshSearchRebuilder:
 # Queries
 
 
+class _Keys(wq.Query):
+    """
+    A filter to the documents of some primary keys, given by the database.
+    Only the array scorer reads it (filters never reach Whoosh's matchers).
+    """
+
+    def __init__(self, pks):
+        self.pks = frozenset(str(pk) for pk in pks)
+        self.boost = 1.0
+
+    def __repr__(self):
+        # Filter masks are cached per process by their query's repr: the
+        # set's hash keeps it short for thousands of keys, and equal for
+        # equal sets.
+        return f"_Keys({len(self.pks)}, {hash(self.pks):x})"
+
+    def __eq__(self, other):
+        return isinstance(other, _Keys) and other.pks == self.pks
+
+    def __hash__(self):
+        return hash(self.pks)
+
+
 class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     """
     Translate a modelsearch query and the queryset's filters and ordering into
@@ -1327,7 +1350,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     brackets, ``AND``/``OR`` and ``field:value`` syntax are just words.
     Filters on the model's own ``FilterField``\\ s become Whoosh terms and
     ranges; filters across relations (``RelatedFields``) and on parent-link
-    pointers are answered by the database as a list of primary keys.
+    pointers are answered by the database as a list of primary keys: for
+    the whole queryset, or for an ``in`` or ``exact`` parent-link filter
+    only its own keys (``_Keys``).
     """
 
     DEFAULT_OPERATOR = "or"
@@ -1511,6 +1536,8 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                         f'Could not apply filter on search results: "{target.attname}__'
                         f'{where_node.lookup_name}". Lookup not recognised.'
                     )
+                if where_node.lookup_name in ("exact", "in"):
+                    return self._keys(where_node.lookup_name, where_node.rhs)
                 return _DATABASE
         return super()._get_filters_from_where_node(where_node, check_only=check_only)
 
@@ -1581,6 +1608,25 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if not terms:
             return _NONE
         return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    def _keys(self, lookup, value):
+        """
+        Return the documents of the primary keys ``value`` names, as a
+        ``_Keys`` filter. Only ``value`` goes to the database (a subquery
+        such as "practices with this theme"): asking it for the whole
+        queryset's keys instead ran every other filter there too, once per
+        search, and a library page counts a dozen searches.
+        """
+        db_alias = self.queryset._db or DEFAULT_DB_ALIAS
+        if isinstance(value, (Query, Subquery)):
+            query = value.query if isinstance(value, Subquery) else value
+            chunks = query.get_compiler(db_alias).execute_sql(result_type=MULTI)
+            value = [row[0] for chunk in chunks for row in chunk]
+        elif lookup == "exact":
+            value = [value]
+        keys = [item.pk if isinstance(item, models.Model) else item for item in value]
+        keys = [key for key in keys if key is not None]
+        return _Keys(keys) if keys else _NONE
 
     def _process_match_none(self):
         return _NONE
@@ -2062,6 +2108,11 @@ class _Scorer:
         """
         if isinstance(query, wq.Term):
             return self.term(query.fieldname, query.text, query.boost, scored)
+        if isinstance(query, _Keys):
+            by_pk = self.documents_by_pk()
+            mask = numpy.zeros(self.size, dtype=bool)
+            mask[[by_pk[pk] for pk in query.pks if pk in by_pk]] = True
+            return mask, numpy.zeros(self.size, numpy.float32) if scored else None
         if isinstance(query, wq.Every):
             mask = self.live().copy()
             return mask, mask * numpy.float32(query.boost) if scored else None

@@ -241,6 +241,33 @@ def test_ranked_keys_are_the_results_keys_in_order(backend, library):
     assert results[1:].ranked_keys() == keys[1:]
 
 
+def test_filters_on_a_page_types_own_keys(backend, library):
+    """
+    `pk__in` and `pk=` on a page type are its parent-link pointer: the
+    backend asks the database for those keys alone, and the answers are
+    the database's, kept, excluded or combined with other filters.
+    """
+    nrm, county = library["nrm"], library["county"]
+    pages = StandardPage.objects.live()
+    everything = {page.pk for page in pages.search(MATCH_ALL)}
+    assert {nrm.pk, county.pk} < everything
+
+    assert titles(pages.filter(pk__in=[nrm.pk, county.pk]).search("slavery")) == [
+        "National Referral Mechanism"
+    ]
+    assert titles(pages.filter(pk=county.pk).search(MATCH_ALL)) == [county.title]
+    kept = StandardPage.objects.filter(slug__in=["nrm", "county-lines"]).values("pk")
+    assert {page.pk for page in pages.filter(pk__in=kept).search(MATCH_ALL)} == {
+        nrm.pk,
+        county.pk,
+    }
+    assert {page.pk for page in pages.exclude(pk__in=kept).search(MATCH_ALL)} == (
+        everything - {nrm.pk, county.pk}
+    )
+    assert pages.filter(pk__in=kept).exclude(pk=nrm.pk).search(MATCH_ALL).count() == 1
+    assert not pages.filter(pk__in=[]).search(MATCH_ALL)
+
+
 def test_operator_and_or(backend, library):
     either = Page.objects.search("referral washes", operator="or")
     assert sorted(titles(either)) == [
