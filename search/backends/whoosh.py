@@ -28,6 +28,7 @@ updates that cannot be written are logged and dropped, so saving a page never
 fails because of the index. See docs/search-backend.md.
 """
 
+import bisect
 import datetime
 import functools
 import hashlib
@@ -1877,6 +1878,9 @@ POSTINGS_CACHE_LIMIT = 4_000_000
 PHRASE_CACHE_BYTES = 32 * 1024 * 1024
 #: Whole searches whose matches and scores are kept per searcher.
 MATCHES_KEPT = 16
+#: Range and prefix filters whose matches are kept per searcher (a mask
+#: of one byte per document each).
+LEAF_MASKS_KEPT = 256
 
 
 class _Scorer:
@@ -1921,6 +1925,8 @@ class _Scorer:
         # a search page asks for the same words' results, count and a dozen
         # filter counts, each with its own filters.
         self._matches = {}
+        # {repr(filter): mask} of filters Whoosh itself answers, latest last.
+        self._leaf_masks = {}
 
     # Reading the index
 
@@ -2150,12 +2156,25 @@ class _Scorer:
             # Whoosh scores a document for what it lacks as it scores "every
             # document": the query's boost.
             return mask, mask * numpy.float32(query.boost) if scored else None
-        # Anything else (filters: ranges, prefixes, ...) Whoosh answers.
-        mask = numpy.zeros(self.size, dtype=bool)
-        mask[numpy.fromiter(self.searcher.docs_for_query(query), dtype=numpy.int64)] = (
-            True
-        )
-        return mask, numpy.zeros(self.size, numpy.float32) if scored else None
+        if isinstance(query, wq.Prefix) and query.fieldname.endswith("__s"):
+            mask = self._prefix(query.fieldname, query.text)
+            return mask, numpy.zeros(self.size, numpy.float32) if scored else None
+        # Anything else (filters: ranges, prefixes, ...) Whoosh answers,
+        # once per searcher: a path prefix expands to a term per page below
+        # it, thousands, and the library counts every network's prefix with
+        # whatever other filters the visitor chose.
+        key = repr(query)
+        mask = self._leaf_masks.pop(key, None)
+        if mask is None:
+            mask = numpy.zeros(self.size, dtype=bool)
+            mask[
+                numpy.fromiter(self.searcher.docs_for_query(query), dtype=numpy.int64)
+            ] = True
+            mask.setflags(write=False)
+        self._leaf_masks[key] = mask
+        if len(self._leaf_masks) > LEAF_MASKS_KEPT:
+            del self._leaf_masks[next(iter(self._leaf_masks))]
+        return mask.copy(), numpy.zeros(self.size, numpy.float32) if scored else None
 
     def matches(self, query, scored=True):
         """
@@ -2173,6 +2192,23 @@ class _Scorer:
             del self._matches[next(iter(self._matches))]
         mask, scores = known
         return mask.copy(), scores.copy() if scored else None
+
+    def _prefix(self, column, text):
+        """
+        Return the mask of documents whose value in the filter ``column``
+        starts with ``text``, such as the pages below a path: from the
+        column's sorted values, kept per segment across publishes, where
+        Whoosh reads a posting list for each of thousands of paths.
+        """
+        values, documents, numbers = self.values(column)
+        start = text.encode("utf-8")
+        # No UTF-8 text holds the byte 0xff: every value starting with
+        # `start` sorts before `start + b"\xff"`.
+        first = bisect.bisect_left(values, start)
+        end = bisect.bisect_left(values, start + b"\xff")
+        mask = numpy.zeros(self.size, dtype=bool)
+        mask[documents[(numbers >= first) & (numbers < end)]] = True
+        return mask & self.live()
 
     def _phrase_candidates(self, query, scored):
         """Documents holding every word of the phrase, and their scores."""

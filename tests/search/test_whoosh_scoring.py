@@ -10,7 +10,7 @@ index of several segments with deleted documents, as publishing leaves it.
 import pickle
 
 from wagtail.models import Page
-from wagtail.search.query import Fuzzy, Not, Phrase, PlainText
+from wagtail.search.query import MATCH_ALL, Fuzzy, Not, Phrase, PlainText
 
 import numpy
 import pytest
@@ -106,6 +106,17 @@ def test_an_index_of_several_segments_with_deletions(backend, library, tree):  #
     assert titles.count("Spotting county lines") == 1
     assert "County lines and cuckooing" in titles
     assert not Page.objects.search("overview")
+
+    # Pages below a path, from the column's values, as Whoosh finds them.
+    compiler = Page.objects.all().search("x").query_compiler
+    column = whoosh._column(Page, compiler._get_filterable_field("path")) + "__s"
+    with store.searcher() as searcher:
+        scorer = whoosh._Scorer(searcher)
+        for path in [tree.home.path, tree.west_yorkshire.path, "0009"]:
+            below = set(searcher.docs_for_query(wq.Prefix(column, path)))
+            assert set(numpy.flatnonzero(scorer._prefix(column, path))) == below
+    below_home = Page.objects.live().descendant_of(tree.home, inclusive=True)
+    assert below_home.search(MATCH_ALL).count() == below_home.count() > 1
 
 
 def test_first_results_are_the_best_of_all(backend, library):  # noqa: F811
