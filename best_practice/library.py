@@ -24,7 +24,7 @@ from best_practice.models import (
 )
 from network.models import NetworkPage, OrganisationPage
 from portal.visibility import hidden_q, visible_pages
-from search.backends.whoosh import SearchIndexUnavailable
+from search.backends.whoosh import SearchIndexUnavailable, shared_subqueries
 from search.fallback import ranked_keys
 
 PRACTICES_PER_PAGE = 10
@@ -178,9 +178,11 @@ class Library:
         """
         Return (ordered results, facets) for the cleaned filter `data`.
 
-        The results are a queryset, or a list of practice keys when ordered
-        by relevance (the search backend's order, which the database cannot
-        reproduce); `practices_shown()` loads a page of either.
+        The results are practice keys in order: a queryset of them, or a
+        list when ordered by relevance (the search backend's order, which
+        the database cannot reproduce); `practices_shown()` loads a page of
+        either. Ordering keys alone, then loading ten practices, is several
+        times faster than ordering whole rows.
         """
         query = data.get("q") or ""
         ranking = None
@@ -195,22 +197,28 @@ class Library:
             matched = matched.filter(pk__in=list(ranking))
 
         filters = self._filters(data)
-        results = matched
-        for condition in filters.values():
-            results = results.filter(condition)
-
         try:
-            facets = self._indexed_facets(query, filters, data)
+            with shared_subqueries():
+                facets = self._indexed_facets(query, filters, data)
         except SearchIndexUnavailable:
             facets = self._facets(matched, filters, data)
 
+        results = self.visible
+        for condition in filters.values():
+            results = results.filter(condition)
         sort = data.get("sort") or Sort.NEWEST
         if sort == Sort.RELEVANCE and ranking is None:
             sort = Sort.NEWEST
         if sort == Sort.RELEVANCE:
             kept = set(results.values_list("pk", flat=True))
             return [pk for pk in ranking if pk in kept], facets
-        return results.order_by(*ORDERINGS[sort]), facets
+        ordered = results.order_by(*ORDERINGS[sort]).values_list("pk", flat=True)
+        if ranking is None:
+            return ordered, facets
+        # Kept in Python rather than sent back as thousands of keys: Django
+        # took longer preparing such a list than the database took to order
+        # every practice.
+        return [pk for pk in ordered if pk in ranking], facets
 
     def _counter(self, practices, query, filters):
         """

@@ -94,8 +94,9 @@ def tag_page(request, index_page, slug):
     )
     if not practices.exists():
         raise Http404("No such tag")
+    newest = practices.order_by("-first_published_at", "-pk")
     page_obj = paginate(
-        request, practices.order_by("-first_published_at", "-pk"), PRACTICES_PER_PAGE
+        request, newest.values_list("pk", flat=True), PRACTICES_PER_PAGE
     )
     return TemplateResponse(
         request,

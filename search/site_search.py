@@ -39,6 +39,7 @@ from best_practice.models import BestPracticePage, BestPracticePageTag
 from network.models import NetworkPage
 from portal.pagination import paginate
 from portal.visibility import can_view, restriction_labels, visible_pages
+from search.backends.whoosh import shared_subqueries
 from search.highlight import highlight, page_text, snippet, word_pattern
 
 RESULTS_PER_PAGE = 10
@@ -261,7 +262,8 @@ class SiteSearch:
         }
         filtered = is_filtered(self.data)
         if total or filtered:
-            outcome.update(self.facets())
+            with shared_subqueries():
+                outcome.update(self.facets())
         if total < FEW_RESULTS and not filtered:
             outcome["did_you_mean"] = self.did_you_mean()
         return outcome

@@ -29,6 +29,7 @@ fails because of the index. See docs/search-backend.md.
 """
 
 import bisect
+import contextvars
 import datetime
 import functools
 import hashlib
@@ -1318,6 +1319,37 @@ class WhooshSearchRebuilder:
 # Queries
 
 
+_shared_subqueries = contextvars.ContextVar("shared_subqueries", default=None)
+
+
+@contextmanager
+def shared_subqueries():
+    """
+    Within the block, a filter's subquery of primary keys that was asked
+    already (the same SQL and parameters) is not asked again: for counting
+    many searches that share filters while answering one request. Outside
+    it, every search asks the database afresh.
+    """
+    token = _shared_subqueries.set({})
+    try:
+        yield
+    finally:
+        _shared_subqueries.reset(token)
+
+
+def _column_of(compiler):
+    """Return the first column of every row a subquery's compiler gives."""
+    chunks = compiler.execute_sql(result_type=MULTI)
+    return [row[0] for chunk in chunks for row in chunk]
+
+
+def _keys_filter(values):
+    """Return a ``_Keys`` filter of ``values`` (keys or objects), or ``_NONE``."""
+    keys = [item.pk if isinstance(item, models.Model) else item for item in values]
+    keys = [key for key in keys if key is not None]
+    return _Keys(keys) if keys else _NONE
+
+
 class _Keys(wq.Query):
     """
     A filter to the documents of some primary keys, given by the database.
@@ -1616,18 +1648,21 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         ``_Keys`` filter. Only ``value`` goes to the database (a subquery
         such as "practices with this theme"): asking it for the whole
         queryset's keys instead ran every other filter there too, once per
-        search, and a library page counts a dozen searches.
+        search, and a library page counts a dozen searches. Within
+        ``shared_subqueries()``, the same subquery is asked once.
         """
-        db_alias = self.queryset._db or DEFAULT_DB_ALIAS
-        if isinstance(value, (Query, Subquery)):
-            query = value.query if isinstance(value, Subquery) else value
-            chunks = query.get_compiler(db_alias).execute_sql(result_type=MULTI)
-            value = [row[0] for chunk in chunks for row in chunk]
-        elif lookup == "exact":
-            value = [value]
-        keys = [item.pk if isinstance(item, models.Model) else item for item in value]
-        keys = [key for key in keys if key is not None]
-        return _Keys(keys) if keys else _NONE
+        if not isinstance(value, (Query, Subquery)):
+            return _keys_filter([value] if lookup == "exact" else value)
+        query = value.query if isinstance(value, Subquery) else value
+        compiler = query.get_compiler(self.queryset._db or DEFAULT_DB_ALIAS)
+        remembered = _shared_subqueries.get()
+        if remembered is None:
+            return _keys_filter(_column_of(compiler))
+        sql, params = compiler.as_sql()
+        key = (compiler.connection.alias, sql, tuple(params))
+        if key not in remembered:
+            remembered[key] = _keys_filter(_column_of(compiler))
+        return remembered[key]
 
     def _process_match_none(self):
         return _NONE

@@ -15,7 +15,8 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.test.utils import override_settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from wagtail.documents.models import Document
 from wagtail.models import Page
@@ -266,6 +267,27 @@ def test_filters_on_a_page_types_own_keys(backend, library):
     )
     assert pages.filter(pk__in=kept).exclude(pk=nrm.pk).search(MATCH_ALL).count() == 1
     assert not pages.filter(pk__in=[]).search(MATCH_ALL)
+
+
+def test_a_shared_subquery_is_asked_once_within_the_block(backend, library):
+    kept = StandardPage.objects.filter(slug__in=["nrm", "county-lines"]).values("pk")
+    pages = StandardPage.objects.live().filter(pk__in=kept)
+
+    def counts():
+        with CaptureQueriesContext(connection) as queries:
+            found = [
+                pages.search(text).count() for text in ("slavery", "county", MATCH_ALL)
+            ]
+        return found, len(queries)
+
+    alone, asked_alone = counts()
+    with whoosh.shared_subqueries():
+        shared, asked_shared = counts()
+    assert shared == alone == [1, 1, 2]
+    assert (asked_alone, asked_shared) == (3, 1)
+    # Outside the block the database is asked afresh: it may have changed.
+    StandardPage.objects.filter(slug="nrm").update(slug="nrm-moved")
+    assert pages.search("slavery").count() == 0
 
 
 def test_operator_and_or(backend, library):
