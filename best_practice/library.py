@@ -10,7 +10,7 @@ ticked it, given the text query and every *other* filter.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, TextChoices
+from django.db.models import Count, Exists, OuterRef, Q, TextChoices
 
 from wagtail.search.query import MATCH_ALL
 
@@ -23,7 +23,7 @@ from best_practice.models import (
     Theme,
 )
 from network.models import NetworkPage, OrganisationPage
-from portal.visibility import hidden_q, visible_pages
+from portal.visibility import filter_visible_related, hidden_q, visible_pages
 from search.backends.whoosh import SearchIndexUnavailable, shared_subqueries
 from search.fallback import ranked_keys
 
@@ -152,23 +152,35 @@ class Library:
     def networks(self):
         return visible_pages(self.request, NetworkPage.objects.all()).order_by("path")
 
+    # The filter form looks one value up in these (by slug or key): each asks
+    # whether *that* value has a visible practice, where a list of every
+    # visible practice's values took longer than the rest of the page.
+
     def organisations(self):
         """Visible organisations that contributed at least one visible practice."""
+        contributed = filter_visible_related(
+            self.request,
+            BestPracticePage.contributing_organisations.through.objects.filter(
+                organisationpage=OuterRef("pk")
+            ),
+            "bestpracticepage__",
+        )
         return (
             visible_pages(self.request, OrganisationPage.objects.all())
-            .filter(contributed_practices__in=self.visible.values("pk"))
-            .distinct()
+            .filter(Exists(contributed))
             .order_by("title")
         )
 
     def tags(self):
         """Tags on at least one visible practice; others are not even named."""
-        tagged = BestPracticePageTag.objects.filter(
-            content_object__in=self.visible.values("pk")
+        tagged = filter_visible_related(
+            self.request,
+            BestPracticePageTag.objects.filter(tag=OuterRef("pk")),
+            "content_object__",
         )
         return (
             BestPracticePageTag.tag_model()
-            .objects.filter(pk__in=tagged.values("tag_id"))
+            .objects.filter(Exists(tagged))
             .order_by("name")
         )
 

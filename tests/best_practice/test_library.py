@@ -15,6 +15,7 @@ from best_practice.factories import (
 )
 from best_practice.library import PRACTICES_PER_PAGE
 from best_practice.models import BestPracticePage, ExploitationType, Sector, Theme
+from network.factories import OrganisationPageFactory
 from tests.signing_in import sign_in_with_second_factor
 
 PERSONAS = ["anonymous", "signed_in", "partner", "police", "superuser"]
@@ -343,6 +344,25 @@ def test_a_hidden_tag_is_refused_like_an_unknown_one(client, personas, library):
     assert hidden.context["filter_form"].errors == unknown.context["filter_form"].errors
     client.force_login(personas["partner"])
     response = client.get("/best-practice/", {"tag": "hidden-partners-tag"})
+    assert listed(response) == ["Partners briefing pack"]
+
+
+@pytest.mark.django_db
+def test_a_hidden_contributor_is_refused_like_an_unknown_one(
+    client, personas, library, tree
+):
+    """An organisation known only for restricted practice is not offered."""
+    hidden = OrganisationPageFactory(parent=tree.north_east, title="Quiet partner")
+    library.partners.contributing_organisations.add(hidden)
+    library.partners.save()
+    refused = client.get("/best-practice/", {"organisation": hidden.pk})
+    unknown = client.get("/best-practice/", {"organisation": 999_999})
+    assert refused.context["filter_form"].errors == (
+        unknown.context["filter_form"].errors
+    )
+    assert "Quiet partner" not in refused.content.decode()
+    client.force_login(personas["partner"])
+    response = client.get("/best-practice/", {"organisation": hidden.pk})
     assert listed(response) == ["Partners briefing pack"]
 
 
