@@ -14,14 +14,16 @@ def navigation(request):
     root = site.root_page
     menu = visible_pages(request, root.get_children().filter(show_in_menus=True))
     current_path = request.path
-    primary_navigation = [
-        {
-            "title": item.title,
-            "url": item.get_url(request),
-            "active": current_path.startswith(item.get_url(request) or "//"),
-        }
-        for item in menu.order_by("path")
-    ]
+    primary_navigation = []
+    for item in menu.order_by("path").only("title", "path", "url_path", "depth"):
+        url = item.get_url(request)
+        primary_navigation.append(
+            {
+                "title": item.title,
+                "url": url,
+                "active": current_path.startswith(url or "//"),
+            }
+        )
     portal_settings = PortalSettings.for_site(site)
     footer_links = [
         {"title": page.title, "url": page.get_url(request)}
