@@ -190,15 +190,14 @@ class Library:
         """
         Return (ordered results, facets) for the cleaned filter `data`.
 
-        The results are practice keys in order: a queryset of them, or a
-        list when ordered by relevance (the search backend's order, which
-        the database cannot reproduce); `practices_shown()` loads a page of
-        either. Ordering keys alone, then loading ten practices, is several
-        times faster than ordering whole rows.
+        The results are the list of practice keys in order (by relevance,
+        the search backend's order, which the database cannot reproduce);
+        `practices_shown()` loads a page of them. Listing every key in one
+        query, then loading ten practices, was faster than counting in the
+        database and then ordering whole rows for one page.
         """
         query = data.get("q") or ""
         ranking = None
-        matched = self.visible
         if query:
             # The backend only ranks; the database decides what may be seen,
             # so a stale index entry cannot bring back a restricted page.
@@ -206,13 +205,15 @@ class Library:
                 pk: position
                 for position, pk in enumerate(ranked_keys(self.visible, query))
             }
-            matched = matched.filter(pk__in=list(ranking))
 
         filters = self._filters(data)
         try:
             with shared_subqueries():
                 facets = self._indexed_facets(query, filters, data)
         except SearchIndexUnavailable:
+            matched = self.visible
+            if ranking is not None:
+                matched = matched.filter(pk__in=list(ranking))
             facets = self._facets(matched, filters, data)
 
         results = self.visible
@@ -226,7 +227,7 @@ class Library:
             return [pk for pk in ranking if pk in kept], facets
         ordered = results.order_by(*ORDERINGS[sort]).values_list("pk", flat=True)
         if ranking is None:
-            return ordered, facets
+            return list(ordered), facets
         # Kept in Python rather than sent back as thousands of keys: Django
         # took longer preparing such a list than the database took to order
         # every practice.
