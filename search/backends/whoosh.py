@@ -2211,6 +2211,12 @@ class _Scorer:
             del self._leaf_masks[next(iter(self._leaf_masks))]
         return mask.copy(), numpy.zeros(self.size, numpy.float32) if scored else None
 
+    def forget_searches(self):
+        """Empty the remembered whole searches and phrase matches."""
+        self._matches.clear()
+        self._phrases.clear()
+        self._phrase_bytes = 0
+
     def matches(self, query, scored=True):
         """
         Return ``(mask, scores)`` as ``evaluate()`` does, for a whole

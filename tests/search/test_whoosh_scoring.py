@@ -142,7 +142,9 @@ def test_phrases_are_answered_the_same_from_the_cache_and_after_it_is_full(
 ):
     fresh = {text: phrase_titles(text) for text in ("county lines", "modern slavery")}
     assert fresh["county lines"], "the phrase matches something"
-    # Answered again from the searcher's kept matches.
+    # Answered again from the searcher's kept matches, and after it forgot them.
+    assert {text: phrase_titles(text) for text in fresh} == fresh
+    backend.get_index_for_model(Page).store.cache["scorer"].forget_searches()
     assert {text: phrase_titles(text) for text in fresh} == fresh
     # A cache with room for one phrase at a time keeps dropping the oldest;
     # every answer is still the phrase's own.
