@@ -26,6 +26,8 @@ from wagtail.search.query import MATCH_ALL, Phrase, PlainText
 
 import pytest
 
+from best_practice.factories import BestPracticePageFactory
+from best_practice.models import BestPracticePage, ExploitationType, Sector, Theme
 from network.factories import OrganisationPageFactory
 from network.models import NetworkPage, OrganisationPage
 from portal.factories import StandardPageFactory
@@ -400,6 +402,49 @@ def test_publish_unpublish_delete_and_move(backend, tree):
     page.delete()
     assert not Page.objects.search("bondage")
     assert pk not in index_pks(backend)
+
+
+def test_documents_built_in_bulk_equal_those_built_one_by_one(backend, tree):
+    """
+    A rebuild prefetches every relation the documents read, and reads them
+    without a query per practice; the documents are the ones a single save
+    writes.
+    """
+    themes = list(
+        Theme.objects.filter(slug__in=["prevention", "victim-identification"])
+    )
+    sector = Sector.objects.get(slug="car-washes")
+    labour = ExploitationType.objects.get(slug="labour-exploitation")
+    pages = [
+        BestPracticePageFactory(
+            parent=tree.west_yorkshire,
+            title=f"Car wash visits {number}",
+            slug=f"car-wash-visits-{number}",
+            themes=themes[: number + 1],
+            sectors=[sector],
+            exploitation_types=[labour],
+            contributing_organisations=[tree.police_force, tree.charity][: number + 1],
+            tags=[f"visits {number}", "car washes"],
+        )
+        for number in range(2)
+    ]
+    one_by_one = [
+        whoosh._document(BestPracticePage, BestPracticePage.objects.get(pk=page.pk))
+        for page in pages
+    ]
+    in_bulk = list(
+        BestPracticePage.objects.filter(pk__in=[page.pk for page in pages]).order_by(
+            "pk"
+        )
+    )
+    whoosh._prefetch(BestPracticePage, in_bulk)
+    with CaptureQueriesContext(connection) as queries:
+        built = [whoosh._document(BestPracticePage, page) for page in in_bulk]
+    assert built == one_by_one
+    assert len(queries) == 0
+    # The filter column of themes holds both themes' keys.
+    (filtered,) = [c for c in built[1] if "themes" in c and not c.endswith("__t")]
+    assert sorted(built[1][filtered]) == sorted(t.pk for t in themes)
 
 
 def test_update_waits_for_the_write_lock(backend, tree, index_path):
