@@ -265,11 +265,16 @@ def _filter_values(value):
     if value is None:
         return []
     if isinstance(value, (models.Manager, models.QuerySet)):
-        return [obj.pk for obj in value.all()]
+        value = list(value.all())
     if isinstance(value, models.Model):
         return [value.pk]
     if isinstance(value, (list, tuple, set)):
-        return [item.pk if isinstance(item, models.Model) else item for item in value]
+        # In a fixed order, whatever order the database gave them in, so that
+        # a document (and its digest) is the same however it was loaded.
+        return sorted(
+            (item.pk if isinstance(item, models.Model) else item for item in value),
+            key=_pk_sort_key,
+        )
     return [value]
 
 
@@ -277,11 +282,12 @@ def _related_objects(value):
     if value is None:
         return []
     if isinstance(value, (models.Manager, models.QuerySet)):
-        return list(value.all())
-    if callable(value):
+        value = list(value.all())
+    elif callable(value):
         value = value()
     if isinstance(value, (list, tuple, set)):
-        return list(value)
+        # By primary key, as _filter_values() orders values.
+        return sorted(value, key=lambda obj: _pk_sort_key(getattr(obj, "pk", obj)))
     return [value]
 
 
