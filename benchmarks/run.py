@@ -549,50 +549,58 @@ def measure_queries(args, log):
     return results
 
 
-def measure_fresh(calls, rounds=4):
+def page_store():
+    """Return our backend's store of the page index, whose caches are emptied."""
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    return get_search_backend("default").get_index_for_model(Page).store
+
+
+def time_each(calls, before, rounds=4):
+    """Time each of `calls` `rounds` times, calling `before()` first each time."""
+    samples = []
+    for _ in range(rounds):
+        for call in calls:
+            before()
+            started = time.perf_counter()
+            call()
+            samples.append(time.perf_counter() - started)
+    return summary(samples)
+
+
+def measure_fresh(calls):
     """
     Time each search as one not made before: the searcher's remembered
     whole searches and phrase matches emptied first, its decoded postings
     and filters kept. The warm figures repeat five searches of a kind, which
     the searcher answers from what it remembers of them.
     """
-    from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
+    store = page_store()
 
-    store = get_search_backend("default").get_index_for_model(Page).store
-    samples = []
-    for _ in range(rounds):
-        for call in calls:
-            scorer = store.cache.get("scorer")
-            if scorer is not None:
-                scorer.forget_searches()
-            started = time.perf_counter()
-            call()
-            samples.append(time.perf_counter() - started)
-    return summary(samples)
+    def forget():
+        scorer = store.cache.get("scorer")
+        if scorer is not None:
+            scorer.forget_searches()
+
+    return time_each(calls, forget)
 
 
-def measure_cold(calls, rounds=4):
+def measure_cold(calls):
     """
     Time each search with the backend's caches emptied first (decoded
     postings, field lengths, filters), as for the first search that needs
     them after the index has changed.
     """
-    from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
-
     from search.backends.whoosh import _SegmentCache
 
-    store = get_search_backend("default").get_index_for_model(Page).store
-    samples = []
-    for _ in range(rounds):
-        for call in calls:
-            store.segments = _SegmentCache()
-            store.cache = {"segments": store.segments}
-            started = time.perf_counter()
-            call()
-            samples.append(time.perf_counter() - started)
-    return summary(samples)
+    store = page_store()
+
+    def empty():
+        store.segments = _SegmentCache()
+        store.cache = {"segments": store.segments}
+
+    return time_each(calls, empty)
 
 
 def format_result(result):
