@@ -15,8 +15,8 @@ from best_practice.library import (
     VOCABULARY_FACETS,
     Sort,
 )
-from best_practice.models import Adoption
-from network.models import OrganisationPage
+from best_practice.models import Adoption, BestPracticePageTag
+from network.models import NetworkPage, OrganisationPage
 from portal.visibility import visible_pages
 
 ADOPTION_NOTE_MAX_LENGTH = Adoption._meta.get_field("note").max_length
@@ -79,22 +79,35 @@ class LibraryFilterForm(forms.Form):
         self.fields["network"] = forms.ModelChoiceField(
             label="Network",
             required=False,
-            queryset=library.networks(),
+            queryset=self._offered("network", NetworkPage, library.networks),
             error_messages={"invalid_choice": "Choose a network from the list."},
         )
         self.fields["organisation"] = forms.ModelChoiceField(
             label="Contributing organisation",
             required=False,
-            queryset=library.organisations(),
+            queryset=self._offered(
+                "organisation", OrganisationPage, library.organisations
+            ),
             error_messages={"invalid_choice": "Choose an organisation from the list."},
         )
         self.fields["tag"] = forms.ModelChoiceField(
             label="Tag",
             required=False,
-            queryset=library.tags(),
+            queryset=self._offered(
+                "tag", BestPracticePageTag.tag_model(), library.tags
+            ),
             to_field_name="slug",
             error_messages={"invalid_choice": "Choose a tag from the list."},
         )
+
+    def _offered(self, name, model, options):
+        """
+        Return `options()`, the values the visitor may choose, when a value
+        for `name` was sent; else no values. The pages show the filters from
+        their counts, not from these fields, and building the visible-only
+        querysets on every request cost more than the rest of the form.
+        """
+        return options() if self.data.get(name) else model.objects.none()
 
     def clean_q(self):
         # Search syntax characters mean nothing to readers; keep plain words.

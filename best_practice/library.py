@@ -240,12 +240,18 @@ class Library:
         counted, as the search index counts them.
         """
 
+        # Filters that are not set count over the same search (every filter
+        # set), so they share its results: one search, not one per filter.
+        searches = {}
+
         def count(name, field_name, key=int):
-            narrowed = practices
-            for other, condition in filters.items():
-                if other != name:
-                    narrowed = narrowed.filter(condition)
-            counted = narrowed.search(query).facet(field_name)
+            applied = tuple(other for other in filters if other != name)
+            if applied not in searches:
+                narrowed = practices
+                for other in applied:
+                    narrowed = narrowed.filter(filters[other])
+                searches[applied] = narrowed.search(query)
+            counted = searches[applied].facet(field_name)
             return {key(value): n for value, n in counted.items() if value is not None}
 
         return count

@@ -10,6 +10,8 @@ across requests and never taken from the search index: a change to a page's
 privacy, or to someone's groups, takes effect on their next request.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
@@ -18,7 +20,47 @@ from wagtail.models import Page, PageViewRestriction
 PARTNERS_GROUP = "Partners"
 POLICE_GROUP = "Police"
 
-_CACHE_ATTRIBUTE = "_portal_hidden_paths"
+_RESTRICTIONS_ATTRIBUTE = "_portal_view_restrictions"
+_HIDDEN_ATTRIBUTE = "_portal_hidden_paths"
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """A page's view restriction, as read for one request."""
+
+    path: str
+    restriction_type: str
+    groups: frozenset  # (group id, group name) pairs
+
+
+def view_restrictions(request):
+    """
+    Return every view restriction as a tuple of Restriction, read once per
+    request in one query (with their groups), and kept on the request for
+    the other questions asked of it.
+    """
+    cached = getattr(request, _RESTRICTIONS_ATTRIBUTE, None)
+    if cached is not None:
+        return cached
+    restrictions = _read(PageViewRestriction.objects.all())
+    setattr(request, _RESTRICTIONS_ATTRIBUTE, restrictions)
+    return restrictions
+
+
+def _read(restrictions):
+    """Return the Restriction of each of `restrictions` (a queryset), in one query."""
+    rows = restrictions.values_list(
+        "pk", "page__path", "restriction_type", "groups__id", "groups__name"
+    ).order_by("page__path", "pk")
+    read = {}
+    for pk, path, restriction_type, group_id, group_name in rows:
+        entry = read.setdefault(pk, (path, restriction_type, set()))
+        if group_id is not None:
+            entry[2].add((group_id, group_name))
+    return tuple(
+        Restriction(path, restriction_type, frozenset(groups))
+        for path, restriction_type, groups in read.values()
+    )
 
 
 def hidden_paths(request):
@@ -29,7 +71,7 @@ def hidden_paths(request):
     restriction to the page's whole subtree. The result is kept on the
     request so that the restrictions are read once per request.
     """
-    cached = getattr(request, _CACHE_ATTRIBUTE, None)
+    cached = getattr(request, _HIDDEN_ATTRIBUTE, None)
     if cached is not None:
         return cached
 
@@ -41,17 +83,16 @@ def hidden_paths(request):
         group_ids = (
             set(user.groups.values_list("id", flat=True)) if signed_in else set()
         )
-        restrictions = PageViewRestriction.objects.select_related(
-            "page"
-        ).prefetch_related("groups")
         paths = tuple(
             sorted(
-                restriction.page.path
-                for restriction in restrictions
-                if not _passes(restriction, signed_in, group_ids)
+                {
+                    restriction.path
+                    for restriction in view_restrictions(request)
+                    if not _passes(restriction, signed_in, group_ids)
+                }
             )
         )
-    setattr(request, _CACHE_ATTRIBUTE, paths)
+    setattr(request, _HIDDEN_ATTRIBUTE, paths)
     return paths
 
 
@@ -59,7 +100,9 @@ def _passes(restriction, signed_in, group_ids):
     if restriction.restriction_type == PageViewRestriction.LOGIN:
         return signed_in
     if restriction.restriction_type == PageViewRestriction.GROUPS:
-        return signed_in and any(g.id in group_ids for g in restriction.groups.all())
+        return signed_in and any(
+            group_id in group_ids for group_id, _name in restriction.groups
+        )
     # Shared passwords are switched off in settings; a stray one stays closed.
     return False
 
@@ -114,30 +157,18 @@ def restriction_label(page):
     Shown as a tag on restricted pages and in listings, so that a signed-in
     partner knows not to forward what they are reading.
     """
-    return _describe(page.get_view_restrictions())
+    return _describe(_read(page.get_view_restrictions()))
 
 
-def restriction_labels(pages):
+def restriction_labels(request, pages):
     """
-    Return {page pk: restriction_label(page)} for many pages in two queries.
-
-    For listings such as search results, where asking page by page would
-    cost a query per result.
+    Return {page pk: restriction_label(page)} for many pages, from the
+    restrictions the request has already read: for listings such as search
+    results, where asking page by page would cost a query per result.
     """
-    pages = list(pages)
-    # Wagtail stores a page's path as four characters per tree level.
-    paths = {
-        page.path[:end] for page in pages for end in range(4, len(page.path) + 1, 4)
-    }
-    restrictions = list(
-        PageViewRestriction.objects.filter(page__path__in=paths)
-        .select_related("page")
-        .prefetch_related("groups")
-    )
+    restrictions = view_restrictions(request)
     return {
-        page.pk: _describe(
-            [r for r in restrictions if page.path.startswith(r.page.path)]
-        )
+        page.pk: _describe([r for r in restrictions if page.path.startswith(r.path)])
         for page in pages
     }
 
@@ -148,7 +179,7 @@ def _describe(restrictions):
     group_names = set()
     for restriction in restrictions:
         if restriction.restriction_type == PageViewRestriction.GROUPS:
-            group_names.update(group.name for group in restriction.groups.all())
+            group_names.update(name for _id, name in restriction.groups)
     if group_names:
         return " and ".join(sorted(group_names)) + " only"
     return "Signed-in users only"

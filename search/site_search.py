@@ -273,7 +273,7 @@ class SiteSearch:
     def hits(self, pages):
         """Return a Hit for each of `pages`, in a fixed number of queries."""
         pattern = word_pattern(self.parsed.highlight_words)
-        labels = restriction_labels(pages)
+        labels = restriction_labels(self.request, pages)
         networks = networks_above(pages)
         tags = practice_tags(pages)
         hits = []

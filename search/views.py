@@ -26,6 +26,8 @@ SUGGESTED_TERMS = 3
 # Suggestions are for the first few words typed; the rest is not looked at.
 SUGGEST_MAX_LENGTH = 100
 SUGGEST_MIN_LENGTH = 2
+# What a suggestion shows and links to: its title, kind and address.
+SUGGESTED_PAGE_FIELDS = ("title", "content_type", "path", "depth", "url_path")
 
 
 def search(request):
@@ -104,16 +106,21 @@ def suggest(request):
         ]
         try:
             pages = list(
-                searchable_pages(request).autocomplete(text)[
-                    : SUGGESTIONS - len(suggestions)
-                ]
+                searchable_pages(request)
+                .only(*SUGGESTED_PAGE_FIELDS)
+                .autocomplete(text)[: SUGGESTIONS - len(suggestions)]
             )
         except SearchIndexUnavailable:
             pages, available = [], False
         suggestions += [
             {
                 "title": page.title,
-                "url": page.get_url(request),
+                # Without the request, Wagtail does not look the site up in
+                # the database to decide between a relative and a full
+                # address: the suggestion is relative when the portal serves
+                # one site (as it does), full when several. The lookup was
+                # a quarter of the time of a suggestion.
+                "url": page.get_url(),
                 "kind": kind_of(page).label,
             }
             for page in pages

@@ -892,7 +892,6 @@ class _IndexStore:
         used: it re-adds segments that a merge has removed, duplicating
         documents.
         """
-        toc = ix._read_toc()
         previous = {}
         if self._searcher is not None:
             previous = {
@@ -900,14 +899,38 @@ class _IndexStore:
                 for reader, _ in self._searcher.reader().leaf_readers()
                 if isinstance(reader, SegmentReader)
             }
+        for attempt in range(1, REOPEN_ATTEMPTS + 1):
+            generation = ix.latest_generation()
+            opened = []
+            try:
+                toc = ix._read_toc()
+                for segment in toc.segments:
+                    if segment.segment_id() not in previous:
+                        opened.append(
+                            SegmentReader(
+                                ix.storage,
+                                toc.schema,
+                                segment,
+                                generation=toc.generation,
+                            )
+                        )
+                break
+            except OSError:
+                for reader in opened:
+                    reader.close()
+                # Another process committed (and merged) between listing the
+                # tables of contents and opening one, or a segment it named,
+                # whose files are now gone: read the newer table, as Whoosh's
+                # own FileIndex.reader() does. With no newer commit, a file
+                # is missing from the index itself: that is an error at once.
+                if attempt == REOPEN_ATTEMPTS or ix.latest_generation() == generation:
+                    raise
+        new_readers = {reader.segment().segment_id(): reader for reader in opened}
         readers = []
         for segment in toc.segments:
-            reader = previous.pop(segment.segment_id(), None)
+            reader = new_readers.get(segment.segment_id())
             if reader is None:
-                reader = SegmentReader(
-                    ix.storage, toc.schema, segment, generation=toc.generation
-                )
-            else:
+                reader = previous.pop(segment.segment_id())
                 # The segment's files never change; only which of its
                 # documents are deleted, which the new table of contents
                 # holds.
@@ -1037,6 +1060,9 @@ def _get_store(root, name, language, lock_timeout):
 
 #: Segments a live index may have before a commit merges the small ones.
 MAX_SEGMENTS = 8
+# Opening a searcher is tried again when a commit in another process removes
+# files between reading the table of contents and opening them.
+REOPEN_ATTEMPTS = 10
 
 
 def _merge_when_many(writer, segments):

@@ -229,7 +229,9 @@ def test_results_cost_a_fixed_number_of_queries(
         )
     client.get("/search/", {"q": "outreach"})  # warm the content type cache
 
-    with django_assert_max_num_queries(40):
+    # 14 when written: the restrictions, glossary, picks, results and their
+    # details, the filters' names, the site and its menu and footer.
+    with django_assert_max_num_queries(16):
         response = client.get("/search/", {"q": "outreach"})
     assert len(result_titles(response)) == 10
 
@@ -302,6 +304,17 @@ def test_glossary_lists_terms_a_to_z_with_anchors(client, db):
         t.strip().casefold() for t in terms
     )
     assert "National Referral Mechanism" in html
+
+
+def test_suggestions_cost_three_queries(client, corpus, django_assert_max_num_queries):
+    client.get("/search/suggest/", {"q": "visiting"})  # warm the content types
+
+    # The glossary terms, the restrictions, and the pages suggested.
+    with django_assert_max_num_queries(3):
+        response = client.get("/search/suggest/", {"q": "visiting"})
+    assert [s["title"] for s in response.json()["suggestions"]] == [
+        corpus.car_wash.title
+    ]
 
 
 def test_suggestions_are_small_json_with_titles_and_terms(client, corpus):

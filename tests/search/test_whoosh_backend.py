@@ -566,6 +566,54 @@ def test_corrupt_index(backend, index_path, tree, caplog, how):
     assert titles(Page.objects.search("trafficked")) == ["Trafficked"]
 
 
+def test_a_segment_removed_by_another_processs_commit_is_read_from_the_newer_index(
+    backend, tree, monkeypatch, caplog
+):
+    """
+    Another process may commit and merge between this one reading the table
+    of contents and opening a segment it names: the searcher opens the newer
+    index instead of reporting the index broken.
+    """
+    rebuild()
+    StandardPageFactory(parent=tree.home, title="Cuckooing", slug="cuckooing")
+    store = page_index(backend).store
+    removed = []
+
+    class SegmentReader(whoosh.SegmentReader):
+        def __init__(self, storage, schema, segment, **kwargs):
+            if not removed:
+                # The other process's commit, then the file it removed.
+                store.current()[0].writer().commit()
+                removed.append(segment)
+                raise FileNotFoundError(f"{segment} was merged away")
+            super().__init__(storage, schema, segment, **kwargs)
+
+    monkeypatch.setattr(whoosh, "SegmentReader", SegmentReader)
+    with caplog.at_level(logging.ERROR):
+        assert titles(Page.objects.search("cuckooing")) == ["Cuckooing"]
+    assert removed
+    assert not caplog.records
+
+
+def test_a_file_missing_with_no_newer_commit_is_an_error_at_once(
+    backend, tree, monkeypatch, caplog
+):
+    rebuild()
+    StandardPageFactory(parent=tree.home, title="Cuckooing", slug="cuckooing")
+    attempts = []
+
+    class SegmentReader(whoosh.SegmentReader):
+        def __init__(self, storage, schema, segment, **kwargs):
+            attempts.append(segment)
+            raise FileNotFoundError(f"{segment} is missing")
+
+    monkeypatch.setattr(whoosh, "SegmentReader", SegmentReader)
+    with caplog.at_level(logging.ERROR), pytest.raises(SearchIndexUnavailable):
+        list(Page.objects.search("cuckooing"))
+    assert len(attempts) == 1
+    assert "Could not open the search index" in caplog.text
+
+
 # Hostile input
 
 
