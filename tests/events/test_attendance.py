@@ -38,8 +38,13 @@ def held_stop(tree, events_index):
 
 @pytest.fixture
 def coordinator(tree):
+    # A fixed name: the page shows who is signed in, and a generated one
+    # ("Dana Greene") can contain a registrant's name.
     return UserFactory(
-        username="wy-coord", groups=[tree.west_yorkshire.coordinators_group]
+        username="wy-coord",
+        first_name="Priya",
+        last_name="Shah",
+        groups=[tree.west_yorkshire.coordinators_group],
     )
 
 
