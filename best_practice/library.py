@@ -452,13 +452,21 @@ def choice_facet(name, legend, choices, counts, data):
     )
 
 
-def count_under_networks(pages, query, networks):
+def count_under_networks(pages, query, networks, results=None):
     """
     Return {network pk: how many of `pages` match `query` under it}, child
-    networks included. Counted network by network: the search index answers
-    a path prefix from a cached mask, where listing every match's path meant
-    decoding thousands of them.
+    networks included; `results` is that search if it was made already.
+
+    The portal's backend counts every network's path prefix over one
+    search. Another backend (Wagtail's database backend can be chosen in
+    the settings) counts network by network, since listing every match's
+    path means decoding thousands of them.
     """
+    if results is None:
+        results = pages.search(query)
+    if hasattr(results, "prefix_counts"):
+        counts = results.prefix_counts("path", [network.path for network in networks])
+        return {network.pk: counts[network.path] for network in networks}
     return {
         network.pk: pages.filter(path__startswith=network.path).search(query).count()
         for network in networks

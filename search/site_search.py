@@ -213,6 +213,18 @@ class SiteSearch:
         self.glossary = glossary
         self.library = library
         self.base = searchable_pages(request)
+        self.conditions = library.conditions(data)
+        # The scope's filters the visitor set: "kind", "network", "practice".
+        self.filters_set = frozenset(
+            name
+            for name, value in (
+                ("kind", data.get("kind")),
+                ("network", data.get("network")),
+                ("practice", self.conditions),
+            )
+            if value
+        )
+        self._searches = {}
 
     # Scopes ------------------------------------------------------------------
 
@@ -228,23 +240,39 @@ class SiteSearch:
         network = self.data.get("network")
         if network and "network" not in without:
             pages = pages.filter(path__startswith=network.path)
-        conditions = self.library.conditions(self.data)
-        if conditions and "practice" not in without:
+        if self.conditions and "practice" not in without:
             practices = BestPracticePage.objects.all()
-            for condition in conditions.values():
+            for condition in self.conditions.values():
                 practices = practices.filter(condition)
             pages = pages.filter(pk__in=practices.values("pk"))
         return pages
+
+    def search(self, without=()):
+        """
+        Return the search of `scope(without)`. Filters that are not set
+        leave the scope as it was, so share its search: without filters,
+        the results, their count and every facet are one search.
+        """
+        applied = self.filters_set - set(without)
+        if applied not in self._searches:
+            self._searches[applied] = (
+                self.scope(without).specific().search(self.parsed.query)
+            )
+        return self._searches[applied]
 
     # The search --------------------------------------------------------------
 
     def run(self):
         promotions, promoted_pks = self.promotions()
         # Picks are shown above the results, so not again among them.
-        organic = (
-            self.scope().exclude(pk__in=promoted_pks) if promoted_pks else self.scope()
+        results = (
+            self.scope()
+            .exclude(pk__in=promoted_pks)
+            .specific()
+            .search(self.parsed.query)
+            if promoted_pks
+            else self.search()
         )
-        results = organic.specific().search(self.parsed.query)
         page_obj = paginate(self.request, results, RESULTS_PER_PAGE)
         hits = self.hits(list(page_obj.object_list))
         total = page_obj.paginator.count + len(promotions)
@@ -332,7 +360,7 @@ class SiteSearch:
     def facets(self):
         """Return the kind, network and practice filters with their counts."""
         query = self.parsed.query
-        by_type = self.scope(without={"kind"}).search(query).facet("content_type_id")
+        by_type = self.search(without={"kind"}).facet("content_type_id")
         chosen_kinds = set(self.data.get("kind") or ())
         kind_counts = Counter(
             {
@@ -358,7 +386,12 @@ class SiteSearch:
 
         # Each match counts towards every network above it.
         networks = list(self.library.networks())
-        counts = count_under_networks(self.scope(without={"network"}), query, networks)
+        counts = count_under_networks(
+            self.scope(without={"network"}),
+            query,
+            networks,
+            self.search(without={"network"}),
+        )
         networks_offered = only_offered(network_facet(networks, counts, self.data))
 
         practice_facets = []

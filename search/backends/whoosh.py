@@ -42,6 +42,7 @@ import time
 import uuid
 from collections import OrderedDict
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
@@ -1451,6 +1452,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         super().__init__(*args, **kwargs)
         self.model = self.queryset.model
         self._filter_spec = None
+        # (searcher, compiled query, allowed documents, matching documents)
+        # of the latest run: see run().
+        self._prepared = None
 
     # Text
 
@@ -1872,13 +1876,21 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         store = self.bind(backend)
         self.filter_spec()
         with store.searcher() as searcher:
-            query = self.compile_query(searcher)
+            # One search's results are paged, counted and faceted, each a
+            # run: the query is compiled and its filters applied once per
+            # searcher, not once per run.
+            if self._prepared is None or self._prepared.searcher is not searcher:
+                self._prepared = _Prepared(searcher, self.compile_query(searcher))
+            prepared = self._prepared
+            query = prepared.query
             if query is _NONE:
                 return fn(searcher, None, None, store.cache)
             if query is _ALL:
                 query = wq.Every()
             try:
-                allowed = self.allowed_documents(searcher, store.cache)
+                if prepared.allowed is _UNSET:
+                    prepared.allowed = self.allowed_documents(searcher, store.cache)
+                allowed = prepared.allowed
                 if allowed is not None and not allowed.any():
                     return fn(searcher, None, None, store.cache)
                 return fn(searcher, query, allowed, store.cache)
@@ -1888,6 +1900,19 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 raise SearchIndexUnavailable(
                     f"The search index {store.name} could not be read."
                 ) from exc
+
+
+_UNSET = _Sentinel("UNSET")
+
+
+@dataclass
+class _Prepared:
+    """A compiler's query as compiled for one searcher, and what it matches."""
+
+    searcher: Searcher
+    query: object
+    allowed: object = _UNSET
+    matching: object = None
 
 
 class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
@@ -2723,14 +2748,23 @@ class WhooshSearchResults(BaseSearchResults):
         return results
 
     def _matching(self, searcher, query, allowed, cache):
-        """Return the mask of all matching documents."""
+        """
+        Return the (read-only) mask of all matching documents, worked out
+        once per searcher for the count and every facet.
+        """
+        prepared = self.query_compiler._prepared
+        if prepared.matching is not None:
+            return prepared.matching
         scorer = _scorer(searcher, cache)
         if query is None:
-            return numpy.zeros(scorer.size, dtype=bool)
-        matching, _ = scorer.matches(query, scored=False)
-        matching &= scorer.live()
-        if allowed is not None:
-            matching &= allowed
+            matching = numpy.zeros(scorer.size, dtype=bool)
+        else:
+            matching, _ = scorer.matches(query, scored=False)
+            matching &= scorer.live()
+            if allowed is not None:
+                matching &= allowed
+        matching.setflags(write=False)
+        prepared.matching = matching
         return matching
 
     def _do_count(self):
@@ -2740,12 +2774,8 @@ class WhooshSearchResults(BaseSearchResults):
             total = min(total, self.stop - self.start)
         return max(total, 0)
 
-    def facet(self, field_name):
-        """
-        Return an ordered ``{value: count}`` of ``field_name``'s values among
-        all matching objects, most frequent first; ``None`` counts the
-        objects without a value.
-        """
+    def _facet_field(self, field_name):
+        """Return the filter field to count by, or raise FilterFieldError."""
         compiler = self.query_compiler
         field = compiler._get_filterable_field(field_name)
         if field is None:
@@ -2755,6 +2785,47 @@ class WhooshSearchResults(BaseSearchResults):
                 f"{compiler.model.__name__}.search_fields.",
                 field_name=field_name,
             )
+        return field
+
+    def prefix_counts(self, field_name, prefixes):
+        """
+        Return ``{prefix: count}``: how many matching objects have a value of
+        the text field ``field_name`` starting with each of ``prefixes``,
+        such as the pages below each of several tree paths. One search, where
+        counting each prefix with a ``startswith`` filter is a search each.
+        """
+        compiler = self.query_compiler
+        field = self._facet_field(field_name)
+        kind = _kind_for(compiler.model, field)
+        if kind.suffix != "__s":
+            raise FilterError(
+                f'Cannot count search results by prefixes of "{field_name}": it '
+                "needs a text field."
+            )
+        column = _column(compiler.model, field) + kind.suffix
+
+        def count(searcher, query, allowed, cache):
+            matching = self._matching(searcher, query, allowed, cache)
+            scorer = _scorer(searcher, cache)
+            return {
+                prefix: int(
+                    numpy.count_nonzero(
+                        matching & scorer._prefix(column, kind.encode(prefix))
+                    )
+                )
+                for prefix in prefixes
+            }
+
+        return compiler.run(self.backend, count)
+
+    def facet(self, field_name):
+        """
+        Return an ordered ``{value: count}`` of ``field_name``'s values among
+        all matching objects, most frequent first; ``None`` counts the
+        objects without a value.
+        """
+        compiler = self.query_compiler
+        field = self._facet_field(field_name)
         kind = _kind_for(compiler.model, field)
         column = _column(compiler.model, field) + kind.suffix
 

@@ -365,6 +365,54 @@ def test_facets(backend, tree):
     }
 
 
+def test_prefix_counts_equal_a_startswith_filter_per_prefix(backend, tree):
+    BestPracticePageFactory(parent=tree.leeds, title="Leeds car wash checks")
+    BestPracticePageFactory(parent=tree.north_east, title="North East car washes")
+    BestPracticePageFactory(parent=tree.north_east, title="Nail bar visits")
+    rebuild()
+    networks = [tree.national, tree.west_yorkshire, tree.leeds, tree.north_east]
+    for query in ("car wash", MATCH_ALL):
+        counts = Page.objects.live().search(query).prefix_counts(
+            "path", [network.path for network in networks]
+        )
+        expected = {
+            network.path: Page.objects.live()
+            .filter(path__startswith=network.path)
+            .search(query)
+            .count()
+            for network in networks
+        }
+        assert counts == expected
+    assert Page.objects.search("car wash").prefix_counts(
+        "path", [tree.national.path, tree.leeds.path, tree.bradford.path]
+    ) == {tree.national.path: 2, tree.leeds.path: 1, tree.bradford.path: 0}
+
+
+def test_prefix_counts_need_a_text_filter_field(backend, tree):
+    rebuild()
+    results = Page.objects.search(MATCH_ALL)
+    with pytest.raises(FilterFieldError):
+        results.prefix_counts("slug", ["a"])
+    with pytest.raises(FilterError):
+        results.prefix_counts("depth", ["1"])
+
+
+def test_one_searchs_count_and_facets_follow_a_publish(backend, tree):
+    """The query is compiled once per searcher, so a publish still shows."""
+    rebuild()
+    results = OrganisationPage.objects.search("council")
+    assert results.facet("organisation_type") == {"local_authority": 1}
+    OrganisationPageFactory(
+        parent=tree.directory,
+        title="Kirklees Council",
+        organisation_type=OrganisationPage.Type.LOCAL_AUTHORITY,
+    )
+    assert results.facet("organisation_type") == {"local_authority": 2}
+    assert results.prefix_counts("path", [tree.directory.path]) == {
+        tree.directory.path: 2
+    }
+
+
 def test_untranslatable_filters_raise(backend, library):
     with pytest.raises(FilterError):
         list(Page.objects.filter(title__icontains="slavery").search("slavery"))
