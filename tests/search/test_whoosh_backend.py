@@ -372,8 +372,10 @@ def test_prefix_counts_equal_a_startswith_filter_per_prefix(backend, tree):
     rebuild()
     networks = [tree.national, tree.west_yorkshire, tree.leeds, tree.north_east]
     for query in ("car wash", MATCH_ALL):
-        counts = Page.objects.live().search(query).prefix_counts(
-            "path", [network.path for network in networks]
+        counts = (
+            Page.objects.live()
+            .search(query)
+            .prefix_counts("path", [network.path for network in networks])
         )
         expected = {
             network.path: Page.objects.live()
