@@ -18,6 +18,7 @@ from functools import cache
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -36,7 +37,6 @@ from best_practice.library import (
     taxonomy_facets,
 )
 from best_practice.models import BestPracticePage, BestPracticePageTag
-from network.models import NetworkPage
 from portal.pagination import paginate
 from portal.visibility import can_view, restriction_labels, visible_pages
 from search.backends.whoosh import shared_subqueries
@@ -226,6 +226,11 @@ class SiteSearch:
         )
         self._searches = {}
 
+    @cached_property
+    def networks(self):
+        """The networks the visitor may see, for the filter and the results."""
+        return list(self.library.networks())
+
     # Scopes ------------------------------------------------------------------
 
     def scope(self, without=()):
@@ -302,7 +307,7 @@ class SiteSearch:
         """Return a Hit for each of `pages`, in a fixed number of queries."""
         pattern = word_pattern(self.parsed.highlight_words)
         labels = restriction_labels(self.request, pages)
-        networks = networks_above(pages)
+        networks = networks_above(pages, self.networks)
         tags = practice_tags(pages)
         hits = []
         for page in pages:
@@ -385,7 +390,7 @@ class SiteSearch:
         )
 
         # Each match counts towards every network above it.
-        networks = list(self.library.networks())
+        networks = self.networks
         counts = count_under_networks(
             self.scope(without={"network"}),
             query,
@@ -453,23 +458,13 @@ def words_of(text):
 # Result details, for many pages at once --------------------------------------
 
 
-def networks_above(pages):
-    """Return {page pk: the nearest network above it} in one query."""
-    ancestor_paths = {
-        page.path[:end]
-        for page in pages
-        for end in range(PATH_STEP, len(page.path), PATH_STEP)
-    }
-    networks = {
-        network.path: network
-        for network in NetworkPage.objects.filter(path__in=ancestor_paths).only(
-            "title", "path", "url_path", "depth"
-        )
-    }
+def networks_above(pages, networks):
+    """Return {page pk: the nearest of `networks` above it}."""
+    by_path = {network.path: network for network in networks}
     found = {}
     for page in pages:
         for end in range(len(page.path) - PATH_STEP, 0, -PATH_STEP):
-            network = networks.get(page.path[:end])
+            network = by_path.get(page.path[:end])
             if network:
                 found[page.pk] = network
                 break
