@@ -3,7 +3,7 @@
 import secrets
 
 from portal.settings.base import *  # noqa: F403
-from portal.settings.base import MFA_SECRET_ENCRYPTION_KEYS, VAR_DIR, env
+from portal.settings.base import DATABASES, MFA_SECRET_ENCRYPTION_KEYS, VAR_DIR, env
 
 DEBUG = True
 # Only ever used on a developer's machine; production reads SECRET_KEY.
@@ -12,6 +12,9 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = env.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# The development server answers each request in a new thread, so a kept
+# connection would never be used again: Django advises against them here.
+DATABASES["default"]["CONN_MAX_AGE"] = int(env.get("DATABASE_CONN_MAX_AGE", "0"))
 
 
 def _dev_mfa_key():

@@ -17,6 +17,7 @@ def settings_value(module, expression, **environment):
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "DATABASE_URL",
+            "DATABASE_CONN_MAX_AGE",
             "SEARCH_BACKEND",
             "MFA_SECRET_ENCRYPTION_KEYS",
         }
@@ -127,3 +128,20 @@ def test_make_run_keeps_one_generated_key_for_authenticator_secrets(tmp_path):
     assert first.stdout == again.stdout == f"['{key_file.read_text()}']\n"
     assert len(key_file.read_text()) >= 40
     assert key_file.stat().st_mode & 0o077 == 0
+
+
+def test_servers_keep_their_database_connection_and_the_dev_server_does_not():
+    database = 's.DATABASES["default"]'
+    kept = settings_value(
+        "portal.settings.base",
+        f'{database}["CONN_MAX_AGE"], {database}["CONN_HEALTH_CHECKS"]',
+    )
+    assert kept.stdout.strip() == "60 True"
+    dev = settings_value("portal.settings.dev", f'{database}["CONN_MAX_AGE"]')
+    assert dev.stdout.strip() == "0"
+    chosen = settings_value(
+        "portal.settings.base",
+        f'{database}["CONN_MAX_AGE"]',
+        DATABASE_CONN_MAX_AGE="5",
+    )
+    assert chosen.stdout.strip() == "5"
