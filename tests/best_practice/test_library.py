@@ -13,7 +13,7 @@ from best_practice.factories import (
     BestPracticeIndexPageFactory,
     BestPracticePageFactory,
 )
-from best_practice.library import PRACTICES_PER_PAGE
+from best_practice.library import PRACTICES_PER_PAGE, vocabulary_terms
 from best_practice.models import BestPracticePage, ExploitationType, Sector, Theme
 from network.factories import OrganisationPageFactory
 from tests.signing_in import sign_in_with_second_factor
@@ -488,3 +488,23 @@ def test_words_still_find_practices_while_the_index_is_missing(
     assert response.status_code == 200
     assert "Nail bar outreach" in listed(response)
     assert "Car wash welfare checks" not in listed(response)
+
+
+@pytest.mark.django_db
+def test_every_vocabulary_is_read_in_its_own_order_in_one_query(
+    django_assert_num_queries,
+):
+    Theme.objects.create(name="Zebra crossings", slug="zebra", sort_order=0)
+    Theme.objects.create(name="Aardvarks", slug="aardvarks", sort_order=99)
+    Sector.objects.create(name="Zoos", slug="zoos", sort_order=0)
+    with django_assert_num_queries(1):
+        terms = vocabulary_terms()
+    for model in (Theme, ExploitationType, Sector):
+        assert [(term.pk, term.slug, term.name) for term in terms[model]] == list(
+            model.objects.values_list("pk", "slug", "name")
+        )
+    themes = [term.name for term in terms[Theme]]
+    # The sort order comes before the name.
+    assert themes.index("Zebra crossings") < themes.index("Aardvarks")
+    assert themes[-1] == "Aardvarks"
+    assert "Zoos" in [term.name for term in terms[Sector]]
