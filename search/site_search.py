@@ -164,6 +164,7 @@ class PracticeFacets(Library):
             BestPracticePageTag.tag_model()
             .objects.filter(pk__in=[*tag_counts, *([chosen.pk] if chosen else [])])
             .order_by("name")
+            .values_list("pk", "slug", "name", named=True)
         )
         facets.append(tag_facet(tags, tag_counts, data))
         return facets
@@ -476,12 +477,12 @@ def practice_tags(pages):
     pks = [page.pk for page in pages if isinstance(page, BestPracticePage)]
     tags = {}
     if pks:
-        for item in (
+        for practice, name in (
             BestPracticePageTag.objects.filter(content_object_id__in=pks)
-            .select_related("tag")
             .order_by("tag__name")
+            .values_list("content_object_id", "tag__name")
         ):
-            tags.setdefault(item.content_object_id, []).append(item.tag.name)
+            tags.setdefault(practice, []).append(name)
     return tags
 
 
