@@ -113,6 +113,16 @@ class LibraryFilterForm(forms.Form):
         # Search syntax characters mean nothing to readers; keep plain words.
         return " ".join(self.cleaned_data["q"].split())
 
+    def clean(self):
+        cleaned = super().clean()
+        # The terms chosen, as a list: the field gives a queryset, which the
+        # pages asked "is anything chosen?" several times, each time
+        # building its SQL, even for none.
+        for name, _legend, _model, _field in VOCABULARY_FACETS:
+            if name in cleaned:
+                cleaned[name] = list(cleaned[name])
+        return cleaned
+
 
 class AdoptionDateField(DateInputField):
     """GOV.UK date input whose impossible dates get a message readers understand."""

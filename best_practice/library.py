@@ -151,7 +151,17 @@ class Library:
     # Options offered ---------------------------------------------------------
 
     def networks(self):
-        return visible_pages(self.request, NetworkPage.objects.all()).order_by("path")
+        """
+        The networks the visitor may see, in tree order, with only what a
+        filter and a result show: a network page's other fields (its
+        stream fields above all) took longer to load than the networks'
+        counts took to count.
+        """
+        return (
+            visible_pages(self.request, NetworkPage.objects.all())
+            .order_by("path")
+            .only("title", "path", "depth", "url_path", "level")
+        )
 
     # The filter form looks one value up in these (by slug or key): each asks
     # whether *that* value has a visible practice, where a list of every
