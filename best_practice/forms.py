@@ -120,7 +120,7 @@ class LibraryFilterForm(forms.Form):
         # building its SQL, even for none.
         for name, _legend, _model, _field in VOCABULARY_FACETS:
             if name in cleaned:
-                cleaned[name] = list(cleaned[name])
+                cleaned[name] = list(cleaned[name]) if self.data.get(name) else []
         return cleaned
 
 
