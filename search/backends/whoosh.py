@@ -990,6 +990,10 @@ class _IndexStore:
         their digests), as far as this process's searcher can tell.
         """
         try:
+            if self.current()[0] is None:
+                # Not built yet, so it holds nothing: the first save builds
+                # it, which is no error to log.
+                return False
             with self.searcher() as searcher:
                 if "digest" not in searcher.schema:
                     return False

@@ -589,6 +589,16 @@ def test_saving_creates_a_missing_index(backend, tree):
     assert titles(Page.objects.search("forced labour", operator="and")) == [page.title]
 
 
+def test_a_first_save_builds_an_index_without_reporting_a_problem(backend, db, caplog):
+    """Nothing is logged: the demo's first save of a model did log an error."""
+    with caplog.at_level(logging.INFO, logger="search.backends.whoosh"):
+        document = Document.objects.create(
+            title="Referral form", file=ContentFile(b"form", name="referral.txt")
+        )
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert list(Document.objects.search("referral")) == [document]
+
+
 def corrupt(backend, how):
     """Damage the live page index as a crash or a disk fault might."""
     folder = Path(page_index(backend).store.read_pointer())
