@@ -170,6 +170,7 @@ class _Sentinel:
 _ALL = _Sentinel("match all")
 _NONE = _Sentinel("match none")
 _DATABASE = _Sentinel("filter in the database")
+_UNSET = _Sentinel("not worked out yet")
 
 
 # Values
@@ -1456,8 +1457,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         super().__init__(*args, **kwargs)
         self.model = self.queryset.model
         self._filter_spec = None
-        # (searcher, compiled query, allowed documents, matching documents)
-        # of the latest run: see run().
+        # The query as compiled for the latest run's searcher: see run().
         self._prepared = None
 
     # Text
@@ -1904,9 +1904,6 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 raise SearchIndexUnavailable(
                     f"The search index {store.name} could not be read."
                 ) from exc
-
-
-_UNSET = _Sentinel("UNSET")
 
 
 @dataclass
