@@ -31,7 +31,7 @@ def checkbox_options(facet, noun):
             '<div class="govuk-checkboxes__item">'
             f'<input class="govuk-checkboxes__input" id="id_{name}_{number}" '
             f'name="{name}" type="checkbox" value="{escape(str(option.value))}"'
-            f'{" checked" if option.selected else ""}>'
+            f"{' checked' if option.selected else ''}>"
             f'<label class="govuk-label govuk-checkboxes__label" '
             f'for="id_{name}_{number}">{escape(str(option.label))} '
             f'<span class="portal-count">({int(option.count)}'
@@ -49,7 +49,7 @@ def select_options(facet):
     return mark_safe(  # noqa: S308 (every value above is escaped)
         "\n".join(
             f'<option value="{escape(str(option.value))}"'
-            f'{" selected" if option.selected else ""}>'
+            f"{' selected' if option.selected else ''}>"
             f"{INDENTS.get(option.indent, '')}{escape(str(option.label))} "
             f"({int(option.count)})</option>"
             for option in facet.options

@@ -2016,6 +2016,7 @@ class _Scorer:
         self._positions = {}
         self._has = {}
         self._values = {}
+        self._holding = {}
         self._decoded = {}
         self._pks = None
         self._by_pk = None
@@ -2078,12 +2079,26 @@ class _Scorer:
             )
         return found
 
-    def decoded(self, column, text, decode):
-        """Return a stored value decoded (remembered for this searcher)."""
-        key = (column, text)
-        found = self._decoded.get(key, self)
-        if found is self:
-            found = self._decoded[key] = decode(text)
+    def holding(self, column):
+        """Return the mask of documents that hold a value of a filter column."""
+        found = self._holding.get(column)
+        if found is None:
+            _values, documents, _numbers = self.values(column)
+            found = numpy.zeros(self.size, dtype=bool)
+            found[documents] = True
+            found.setflags(write=False)
+            self._holding[column] = found
+        return found
+
+    def decoded(self, column, decode):
+        """
+        Return the distinct values of a filter column (see ``values()``),
+        each decoded with ``decode``, remembered for this searcher.
+        """
+        found = self._decoded.get(column)
+        if found is None:
+            values, _documents, _numbers = self.values(column)
+            found = self._decoded[column] = [decode(value) for value in values]
         return found
 
     def has(self, column, text):
@@ -2834,23 +2849,24 @@ class WhooshSearchResults(BaseSearchResults):
             matching = self._matching(searcher, query, allowed, cache)
             scorer = _scorer(searcher, cache)
             values, documents, value_numbers = scorer.values(column)
-            held = matching[documents]
-            totals = numpy.bincount(value_numbers[held], minlength=len(values))
-            covered = numpy.zeros(len(matching), dtype=bool)
-            covered[documents[held]] = True
+            # Each (document, value) pair weighs 1 if the document matches:
+            # one pass, where selecting the matching pairs first took three.
+            totals = numpy.bincount(
+                value_numbers, weights=matching[documents], minlength=len(values)
+            )
             schema_field = searcher.schema[column] if values else None
-            counts = [
-                (
-                    scorer.decoded(
-                        column,
-                        values[number],
-                        lambda b: kind.decode(schema_field.from_bytes(b)),
-                    ),
-                    int(totals[number]),
+            decoded = scorer.decoded(
+                column, lambda b: kind.decode(schema_field.from_bytes(b))
+            )
+            held = numpy.flatnonzero(totals)
+            counts = list(
+                zip(
+                    [decoded[number] for number in held.tolist()],
+                    totals[held].astype(numpy.int64).tolist(),
+                    strict=True,
                 )
-                for number in numpy.flatnonzero(totals)
-            ]
-            missing = int((matching & ~covered).sum())
+            )
+            missing = int(numpy.count_nonzero(matching & ~scorer.holding(column)))
             if missing:
                 counts.append((None, missing))
             counts.sort(key=lambda item: -item[1])
