@@ -42,3 +42,18 @@ def test_a_short_text_is_shown_whole():
         "<mark>Nail</mark> bar visits"
     )
     assert snippet("Nail bar visits", None) == "Nail bar visits"
+
+
+def test_a_text_one_character_too_long_ends_in_an_ellipsis():
+    text = "x" * SNIPPET_LENGTH
+    assert snippet(text, None) == text
+    shown = snippet(text + "y", None)
+    assert shown == "x" * (SNIPPET_LENGTH - 1) + "…"
+
+
+def test_accents_typed_as_two_characters_count_as_one():
+    # "é" as "e" and a combining accent, as some keyboards and pastes send it.
+    text = "Caf" + "e\u0301" + " visits " + "x" * (SNIPPET_LENGTH - 12)
+    assert len(text) == SNIPPET_LENGTH + 1
+    assert snippet(text, None).startswith("Café visits")
+    assert not snippet(text, None).endswith("…")
