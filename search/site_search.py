@@ -18,6 +18,8 @@ from functools import cache
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
 
@@ -183,7 +185,9 @@ class Hit:
     labels: list = field(default_factory=list)
     tags: list = field(default_factory=list)
     date_label: str = ""
-    date: object = None
+    # The date as the <time> element's machine-readable value, and as shown.
+    date_iso: str = ""
+    date_text: str = ""
 
 
 @dataclass
@@ -313,6 +317,7 @@ class SiteSearch:
         hits = []
         for page in pages:
             date_label, date = page_date(page)
+            date_iso, date_text = shown_date(date)
             hits.append(
                 Hit(
                     page=page,
@@ -324,7 +329,8 @@ class SiteSearch:
                     labels=choice_labels(page),
                     tags=tags.get(page.pk, []),
                     date_label=date_label,
-                    date=date,
+                    date_iso=date_iso,
+                    date_text=date_text,
                 )
             )
         return hits
@@ -497,6 +503,21 @@ def page_date(page):
     if last_reviewed:
         return "Last reviewed", last_reviewed
     return "Updated", page.last_published_at
+
+
+def shown_date(value):
+    """
+    Return (ISO date, date as shown, such as "4 December 2026") of a date
+    or datetime in the site's time zone, or ("", "") for none. Written out
+    here rather than by the template's date filter, which took a tenth of
+    the time to render a page of results.
+    """
+    if value is None:
+        return "", ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    return value.isoformat(), f"{value.day} {MONTHS[value.month]} {value.year}"
 
 
 # The choice fields a result shows as labels, with GOV.UK tag colours.
