@@ -233,8 +233,15 @@ class SiteSearch:
 
     @cached_property
     def networks(self):
-        """The networks the visitor may see, for the filter and the results."""
-        return list(self.library.networks())
+        """
+        The networks the visitor may see, for the filter and the results,
+        as rows of what those show: reading them as pages took longer.
+        """
+        return list(
+            self.library.networks().values_list(
+                "pk", "title", "path", "level", named=True
+            )
+        )
 
     # Scopes ------------------------------------------------------------------
 
