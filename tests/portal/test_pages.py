@@ -1,9 +1,14 @@
 """Home page, standard pages, navigation, sign-in, sitemap and error pages."""
 
+import re
+
 from django.urls import reverse
+
+from wagtail.models import Site
 
 import pytest
 
+from portal.models import PortalSettings
 from portal.visibility import PARTNERS_GROUP
 from tests.conftest import restrict
 from tests.signing_in import sign_in_with_second_factor
@@ -130,6 +135,38 @@ def test_footer_links_to_the_accessibility_statement_and_privacy_notice(client, 
     html = client.get("/").content.decode()
     assert 'href="/accessibility-statement/"' in html
     assert 'href="/privacy-notice/"' in html
+
+
+def footer(client):
+    html = client.get("/").content.decode()
+    return re.search(r"<footer.*</footer>", html, re.S).group()
+
+
+@pytest.mark.django_db
+def test_footer_links_only_the_chosen_pages_the_visitor_may_open(
+    client, tree, personas
+):
+    PortalSettings.objects.create(
+        site=Site.objects.get(is_default_site=True),
+        contact_email="portal-team@example.org",
+        accessibility_statement=tree.directory,
+        privacy_notice=tree.partners_page,
+    )
+    shown = footer(client)
+    assert f'href="{tree.directory.url}"' in shown
+    # The restricted notice is neither linked nor named to a visitor.
+    assert "Partner briefing" not in shown
+    assert 'href="/privacy-notice/"' not in shown
+    assert 'href="mailto:portal-team@example.org"' in shown
+
+    client.force_login(personas["partner"])
+    assert "Partner briefing" in footer(client)
+
+    tree.directory.specific.unpublish()
+    client.logout()
+    shown = footer(client)
+    assert f'href="{tree.directory.url}"' not in shown
+    assert "govuk-footer__link" in shown  # the mailbox is still there
 
 
 @pytest.mark.django_db
