@@ -1,8 +1,9 @@
 """Template context every page needs: the header navigation and footer links."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from portal.models import PortalSettings
+from portal.sites import request_site
 from portal.visibility import visible_pages
 
 # The settings' pages the footer links to, in the footer's order.
@@ -11,7 +12,7 @@ FOOTER_PAGES = ("accessibility_statement", "privacy_notice")
 
 def navigation(request):
     """Return the menu items and footer links this request may see."""
-    site = Site.find_for_request(request)
+    site = request_site(request)
     if site is None:
         return {}
     root = site.root_page

@@ -22,6 +22,9 @@ from wagtail.models import Site
 # Where Site.find_for_request keeps the answer for the rest of the request.
 REQUEST_ATTRIBUTE = "_wagtail_site"
 
+# The name of the URL that Wagtail serves its pages from.
+WAGTAIL_SERVE = "wagtail_serve"
+
 # Wagtail's ranking of a candidate (wagtail.models.sites), best first.
 HOSTNAME_AND_PORT, HOSTNAME_AND_DEFAULT, DEFAULT, HOSTNAME = range(4)
 
@@ -67,20 +70,34 @@ def port_number(port):
         return None
 
 
+def request_site(request):
+    """Return the request's Site (or None), looked up the first time it is asked."""
+    if not hasattr(request, REQUEST_ATTRIBUTE):
+        # The raw host, as Wagtail reads it: a host outside ALLOWED_HOSTS
+        # is refused by whatever reads the host properly.
+        hostname = split_domain_port(request._get_raw_host())[0]
+        setattr(
+            request,
+            REQUEST_ATTRIBUTE,
+            site_for_hostname(hostname, port_number(request.get_port())),
+        )
+    return getattr(request, REQUEST_ATTRIBUTE)
+
+
 class SiteMiddleware:
-    """Find the request's site once, before anything asks Wagtail for it."""
+    """
+    Find the site before Wagtail's page-serving view asks for it, which it
+    does first of all. The portal's own views ask through request_site()
+    (the header's context processor); views that need no site, such as the
+    health check and the search suggestions, never read it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, REQUEST_ATTRIBUTE):
-            # The raw host, as Wagtail reads it: a host outside
-            # ALLOWED_HOSTS is refused later, by whatever reads it properly.
-            hostname = split_domain_port(request._get_raw_host())[0]
-            setattr(
-                request,
-                REQUEST_ATTRIBUTE,
-                site_for_hostname(hostname, port_number(request.get_port())),
-            )
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.url_name == WAGTAIL_SERVE:
+            request_site(request)
