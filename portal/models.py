@@ -140,9 +140,6 @@ class PortalSettings(BaseSiteSetting):
         help_text="The privacy notice, linked from every page's footer.",
     )
 
-    # Every page's footer links to both: read with the settings, not after.
-    select_related = ["accessibility_statement", "privacy_notice"]
-
     panels = [
         FieldPanel("contact_email"),
         FieldPanel("accessibility_statement"),
